@@ -1,0 +1,111 @@
+"""Scope (Reikwijdte 2): is the post school-related at all?
+
+The author's own statement decides when given. Otherwise a post is in scope when it names the
+board or one of its schools, uses a clearly school-bound word (juf, groep 7, schoolreis), names
+someone from the directory, uses two weaker school words (directeur, pauze), or is written by
+staff in their work context (work posts are school-related by definition).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from importlib import resources
+from typing import Any
+
+import yaml
+
+from socialprotocol.engine.analysers.base import Environment
+from socialprotocol.engine.model import Post, Role, Setting
+from socialprotocol.engine.textview import TextView, fold
+
+
+@dataclass(frozen=True, slots=True)
+class ScopeResult:
+    in_scope: bool
+    reasons: tuple[str, ...]
+
+
+def load_word_patterns(name: str) -> dict[str, Any]:
+    res = resources.files("socialprotocol.engine") / "data" / name
+    data: dict[str, Any] = yaml.safe_load(res.read_text(encoding="utf-8"))
+    return data
+
+
+def _alternation(patterns: list[str]) -> re.Pattern[str]:
+    body = "|".join(f"(?:{p})" for p in patterns)
+    return re.compile(rf"(?<![\w'-])(?:{body})(?![\w-])")
+
+
+def name_variants(name: str) -> set[str]:
+    """How people write an organisation's name: 'De Regenboog' -> de regenboog, regenboog,
+    #deregenboog, deregenboog."""
+    folded = fold(name).strip()
+    out = {folded, re.sub(r"[^\w]", "", folded)}
+    for article in ("de ", "het ", "obs ", "bs ", "rkbs ", "kbs ", "basisschool "):
+        if folded.startswith(article) and len(folded) > len(article) + 3:
+            rest = folded[len(article) :]
+            out |= {rest, re.sub(r"[^\w]", "", rest)}
+    return {v for v in out if len(v) >= 3}
+
+
+class ScopeAnalyser:
+    name = "scope"
+
+    def load(self, env: Environment) -> None:
+        words = load_word_patterns("scope.yaml")
+        self._strong = _alternation(words["strong"])
+        self._weak = _alternation(words["weak"])
+        self._exclude = _alternation(words["exclude"])
+        board = env.protocol.board
+        names = {board.name, board.full_name, *board.aliases}
+        board_variants = set().union(*(name_variants(n) for n in names))
+        board_variants |= {fold(h) for h in board.hashtags}
+        self._board = self._names_regex(board_variants)
+        schools: set[str] = set()
+        if env.directory is not None:
+            for school in env.directory.schools:
+                schools |= name_variants(school)
+        self._schools = self._names_regex(schools) if schools else None
+        self._people = getattr(env.directory, "scope_matcher", None)
+
+    @staticmethod
+    def _names_regex(variants: set[str]) -> re.Pattern[str]:
+        alts = "|".join(re.escape(v) for v in sorted(variants, key=len, reverse=True))
+        return re.compile(rf"(?<![\w])[#@]?(?:{alts})(?![\w])")
+
+    def decide(self, post: Post, view: TextView) -> ScopeResult:
+        ctx = post.context
+        if ctx.about_school is not None:
+            reason = "author says it is about school" if ctx.about_school else (
+                "author says it is not about school"
+            )
+            return ScopeResult(ctx.about_school, (reason,))
+        folded = view.folded
+        reasons: list[str] = []
+        m = self._board.search(folded)
+        if m:
+            reasons.append(f"names the board: {post.text[m.start():m.end()]}")
+        if self._schools is not None:
+            m = self._schools.search(folded)
+            if m:
+                reasons.append(f"names the school: {post.text[m.start():m.end()]}")
+        excluded = {(e.start(), e.end()) for e in self._exclude.finditer(folded)}
+        strong = [m for m in self._strong.finditer(folded) if not _inside(m, excluded)]
+        if strong:
+            reasons.append(f"school word: {post.text[strong[0].start():strong[0].end()]}")
+        if self._people is not None:
+            person = self._people(view)
+            if person:
+                reasons.append(f"names a member of the school community: {person}")
+        if not reasons:
+            weak = {folded[m.start() : m.end()] for m in self._weak.finditer(folded)}
+            if len(weak) >= 2:
+                reasons.append("school words: " + ", ".join(sorted(weak)))
+        if ctx.role is Role.STAFF and ctx.setting is Setting.WORK:
+            reasons.append("posted by staff in their work context")
+        return ScopeResult(bool(reasons), tuple(reasons))
+
+
+def _inside(m: re.Match[str], spans: set[tuple[int, int]]) -> bool:
+    return any(s <= m.start() and m.end() <= e for s, e in spans)

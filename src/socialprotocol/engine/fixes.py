@@ -1,0 +1,46 @@
+"""Apply the text fixes of a report to a post: the corrected post people can copy."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from socialprotocol.engine.model import Finding, TextEvidence
+
+
+def apply_text_fixes(text: str, findings: Sequence[Finding]) -> str | None:
+    """Redactions and removals replace their spans (right to left, no overlaps);
+    appended texts come at the end, each once. None when no text fix applies."""
+    edits: list[tuple[int, int, str]] = []
+    appends: list[str] = []
+    for f in findings:
+        if f.fix is None:
+            continue
+        if f.fix.action == "append" and f.fix.text:
+            if f.fix.text not in appends:
+                appends.append(f.fix.text)
+        elif f.fix.action in {"redact", "remove"} and isinstance(f.evidence, TextEvidence):
+            replacement = (f.fix.text or "") if f.fix.action == "redact" else ""
+            edits.append((f.evidence.start, f.evidence.end, replacement))
+    if not edits and not appends:
+        return None
+    out = text
+    last_start = len(text) + 1
+    for start, end, replacement in sorted(edits, key=lambda e: (e[0], -e[1]), reverse=True):
+        if end > last_start:
+            continue  # overlaps an edit already made further right
+        out = out[:start] + replacement + out[end:]
+        last_start = start
+    out = _tidy(out)
+    for extra in appends:
+        sep = "\n\n" if "\n" in out else " "
+        out = f"{out.rstrip()}{sep}{extra}" if out.strip() else extra
+    return out
+
+
+def _tidy(text: str) -> str:
+    # Removing a clause can leave doubled spaces or a space before punctuation.
+    import re
+
+    text = re.sub(r"[ \t]{2,}", " ", text)
+    text = re.sub(r" +([,.!?;:])", r"\1", text)
+    return text.strip()

@@ -1,0 +1,100 @@
+"""From analyser signals to protocol findings: which article, how severe, which fix."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from socialprotocol.engine.model import (
+    Finding,
+    Fix,
+    Notice,
+    PostContext,
+    Role,
+    Setting,
+    Severity,
+    Signal,
+    TextEvidence,
+)
+from socialprotocol.engine.protocol.schema import Article, CategorySpec, Protocol
+
+
+def _specificity(article: Article) -> tuple[int, int]:
+    # The narrowest article wins: C1 (staff, private) before A2 (everyone, everywhere).
+    return (len(article.roles), len(article.contexts))
+
+
+class RuleBook:
+    def __init__(self, protocol: Protocol) -> None:
+        self.protocol = protocol
+        self._article: dict[tuple[Role, Setting, str], Article] = {}
+        self._applicable: dict[tuple[Role, Setting], list[Article]] = {}
+        for role in Role:
+            for setting in Setting:
+                arts = [a for a in protocol.articles if role in a.roles and setting in a.contexts]
+                self._applicable[(role, setting)] = arts
+                for category in protocol.categories:
+                    hits = [a for a in arts if category in a.checks]
+                    if hits:
+                        self._article[(role, setting, category)] = min(hits, key=_specificity)
+        self._consult = {a.id for a in protocol.articles if a.consult}
+        self.notices = tuple(
+            Notice(a.id, a.guidance.message()) for a in protocol.articles if a.notice
+        )
+
+    def applicable(self, context: PostContext) -> list[Article]:
+        return self._applicable[(context.role, context.setting)]
+
+    def consults(self, rule: str) -> bool:
+        return rule in self._consult
+
+    def judge(self, signals: Iterable[Signal], context: PostContext) -> list[Finding]:
+        findings = []
+        for sig in signals:
+            article = self._article.get((context.role, context.setting, sig.category))
+            if article is None:
+                continue  # the protocol does not ask this of this role in this context
+            spec = self.protocol.categories[sig.category]
+            findings.append(self._finding(sig, article, spec))
+        findings.sort(key=_order)
+        return findings
+
+    def _finding(self, sig: Signal, article: Article, spec: CategorySpec) -> Finding:
+        severity = article.severity or spec.severity
+        message = spec.message
+        fix_spec = spec.fix
+        variant = spec.variants.get(sig.variant) if sig.variant else None
+        if variant is not None:
+            severity = variant.severity or severity
+            message = variant.message or message
+            fix_spec = variant.fix or fix_spec
+        fix = None
+        if fix_spec is not None:
+            text = sig.replacement
+            if text is None and fix_spec.text is not None:
+                text = fix_spec.text.nl if self.protocol.language == "nl" else fix_spec.text.en
+            fix = Fix(fix_spec.action, text)
+        excerpt = sig.evidence.excerpt if isinstance(sig.evidence, TextEvidence) else ""
+        msg = message.message()
+        if excerpt and "{excerpt}" in msg.nl:
+            msg = type(msg)(msg.nl.replace("{excerpt}", excerpt), msg.en.replace("{excerpt}", excerpt))
+        return Finding(
+            rule=article.id,
+            category=sig.category,
+            severity=Severity(severity),
+            confidence=round(sig.confidence, 3),
+            evidence=sig.evidence,
+            message=msg,
+            explanation=sig.explanation,
+            fix=fix,
+            person=sig.person,
+            analyser=sig.analyser,
+        )
+
+
+_SEV_ORDER = {Severity.BLOCKING: 0, Severity.REVISE: 1, Severity.ADVICE: 2}
+
+
+def _order(f: Finding) -> tuple[int, int, int]:
+    ev = f.evidence
+    start = ev.start if isinstance(ev, TextEvidence) else 10**9
+    return (_SEV_ORDER[f.severity], 0 if isinstance(ev, TextEvidence) else 1, start)
