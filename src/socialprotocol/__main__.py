@@ -1,0 +1,3 @@
+from socialprotocol.cli.main import main
+
+raise SystemExit(main())
