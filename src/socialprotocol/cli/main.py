@@ -9,8 +9,14 @@ from collections.abc import Sequence
 
 # name -> (module, one-line Dutch help). Each module has add_arguments(parser) and run(args) -> int.
 SUBCOMMANDS: dict[str, tuple[str, str]] = {
-    "check": ("socialprotocol.cli.check", "controleer een bericht (of een batch) tegen het protocol"),
-    "media": ("socialprotocol.cli.media", "foto's, video's en geluid: gezichten vervagen, metadata weg"),
+    "check": (
+        "socialprotocol.cli.check",
+        "controleer een bericht (of een batch) tegen het protocol",
+    ),
+    "media": (
+        "socialprotocol.cli.media",
+        "foto's, video's en geluid: gezichten vervagen, metadata weg",
+    ),
     "serve": ("socialprotocol.cli.serve", "start de webapplicatie"),
 }
 
@@ -40,7 +46,9 @@ def build_parser(argv: Sequence[str]) -> DutchArgumentParser:
         prog="socialprotocol",
         description="Controleert berichten voor sociale media tegen het protocol van het schoolbestuur.",
     )
-    sub = parser.add_subparsers(dest="command", metavar="OPDRACHT", parser_class=DutchArgumentParser)
+    sub = parser.add_subparsers(
+        dest="command", metavar="OPDRACHT", parser_class=DutchArgumentParser
+    )
     wanted = next((a for a in argv if not a.startswith("-")), None)
     for name, (module, help_text) in SUBCOMMANDS.items():
         p = sub.add_parser(name, help=help_text, description=help_text)

@@ -5,7 +5,12 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from socialprotocol.engine.analysers.base import Analyser, Environment, default_analysers, registered
+from socialprotocol.engine.analysers.base import (
+    Analyser,
+    Environment,
+    default_analysers,
+    registered,
+)
 from socialprotocol.engine.analysers.scope import ScopeAnalyser
 from socialprotocol.engine.directory import Directory
 from socialprotocol.engine.fixes import apply_text_fixes
@@ -18,6 +23,7 @@ from socialprotocol.engine.model import (
     Post,
     Report,
     Severity,
+    Signal,
     Verdict,
 )
 from socialprotocol.engine.protocol import Protocol, load_protocol
@@ -63,7 +69,7 @@ class Checker:
                 findings=(),
                 notices=(Notice("R2", self.protocol.out_of_scope.message()),),
             )
-        signals = []
+        signals: list[Signal] = []
         covered: set[str] = set()
         for analyser in self.analysers:
             cats = analyser.covers(post)
@@ -106,19 +112,28 @@ class Checker:
         return verdict
 
     def _not_checked(self, post: Post, covered: set[str]) -> tuple[NotChecked, ...]:
+        """Articles this post falls under whose checks could not (all) run.
+
+        Per category only the article that would be cited counts (C1, not also A2, for a
+        staff member's private post).
+        """
+        missing: dict[str, list[str]] = {}
+        for category, article in self.rules.cited(post.context).items():
+            if category not in covered:
+                missing.setdefault(article.id, []).append(category)
         out = []
         for article in self.rules.applicable(post.context):
             if article.unchecked is not None:
                 out.append(NotChecked(article.id, article.unchecked.message()))
                 continue
-            missing = tuple(c for c in article.checks if c not in covered)
-            if not missing:
+            cats = [c for c in article.checks if c in missing.get(article.id, ())]
+            if not cats:
                 continue
-            cats = [self.protocol.categories[c] for c in missing]
-            reason = next((c.not_checked.message() for c in cats if c.not_checked), None)
+            specs = [self.protocol.categories[c] for c in cats]
+            reason = next((c.not_checked.message() for c in specs if c.not_checked), None)
             if reason is None:
-                nl = ", ".join(c.label.nl for c in cats)
-                en = ", ".join(c.label.en for c in cats)
+                nl = ", ".join(c.label.nl for c in specs)
+                en = ", ".join(c.label.en for c in specs)
                 reason = Message(f"Nog niet gecontroleerd: {nl}.", f"Not checked yet: {en}.")
-            out.append(NotChecked(article.id, reason, missing))
+            out.append(NotChecked(article.id, reason, tuple(cats)))
         return tuple(out)

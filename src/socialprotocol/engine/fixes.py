@@ -32,9 +32,20 @@ def apply_text_fixes(text: str, findings: Sequence[Finding]) -> str | None:
         last_start = start
     out = _tidy(out)
     for extra in appends:
-        sep = "\n\n" if "\n" in out else " "
-        out = f"{out.rstrip()}{sep}{extra}" if out.strip() else extra
+        out = _append(out, extra)
     return out
+
+
+def _append(text: str, extra: str) -> str:
+    text = text.rstrip()
+    if not text:
+        return extra
+    last_word = text.split()[-1]
+    if "\n" in text or last_word.startswith("#"):
+        return f"{text}\n\n{extra}"  # after a block of hashtags, on its own line
+    if text[-1].isalnum():
+        text += "."
+    return f"{text} {extra}"
 
 
 def _tidy(text: str) -> str:

@@ -29,7 +29,9 @@ def merge_signals(signals: Iterable[Signal]) -> list[Signal]:
             cur, ev = _ev(current), _ev(sig)
             if ev.start < cur.end and (sig.person == current.person or not sig.person):
                 if ev.end > cur.end:
-                    span = TextEvidence(cur.start, ev.end, cur.excerpt + ev.excerpt[cur.end - ev.start :])
+                    span = TextEvidence(
+                        cur.start, ev.end, cur.excerpt + ev.excerpt[cur.end - ev.start :]
+                    )
                     current = replace(current, evidence=span)
                 if sig.confidence > current.confidence:
                     current = replace(current, confidence=sig.confidence)

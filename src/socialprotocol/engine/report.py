@@ -31,7 +31,12 @@ def evidence_dict(ev: Evidence) -> dict[str, Any]:
     if isinstance(ev, ImageEvidence):
         return {"kind": "image", "media": ev.media, "box": list(ev.box)}
     if isinstance(ev, VideoEvidence):
-        out: dict[str, Any] = {"kind": "video", "media": ev.media, "from_s": ev.from_s, "to_s": ev.to_s}
+        out: dict[str, Any] = {
+            "kind": "video",
+            "media": ev.media,
+            "from_s": ev.from_s,
+            "to_s": ev.to_s,
+        }
         out["box"] = list(ev.box) if ev.box is not None else None
         return out
     if isinstance(ev, AudioEvidence):

@@ -28,14 +28,18 @@ class RuleBook:
         self.protocol = protocol
         self._article: dict[tuple[Role, Setting, str], Article] = {}
         self._applicable: dict[tuple[Role, Setting], list[Article]] = {}
+        self._cited: dict[tuple[Role, Setting], dict[str, Article]] = {}
         for role in Role:
             for setting in Setting:
                 arts = [a for a in protocol.articles if role in a.roles and setting in a.contexts]
                 self._applicable[(role, setting)] = arts
+                self._cited[(role, setting)] = {}
                 for category in protocol.categories:
                     hits = [a for a in arts if category in a.checks]
                     if hits:
-                        self._article[(role, setting, category)] = min(hits, key=_specificity)
+                        chosen = min(hits, key=_specificity)
+                        self._article[(role, setting, category)] = chosen
+                        self._cited[(role, setting)][category] = chosen
         self._consult = {a.id for a in protocol.articles if a.consult}
         self.notices = tuple(
             Notice(a.id, a.guidance.message()) for a in protocol.articles if a.notice
@@ -43,6 +47,10 @@ class RuleBook:
 
     def applicable(self, context: PostContext) -> list[Article]:
         return self._applicable[(context.role, context.setting)]
+
+    def cited(self, context: PostContext) -> dict[str, Article]:
+        """Category -> the article a finding of that category cites, for this context."""
+        return self._cited[(context.role, context.setting)]
 
     def consults(self, rule: str) -> bool:
         return rule in self._consult
@@ -76,7 +84,9 @@ class RuleBook:
         excerpt = sig.evidence.excerpt if isinstance(sig.evidence, TextEvidence) else ""
         msg = message.message()
         if excerpt and "{excerpt}" in msg.nl:
-            msg = type(msg)(msg.nl.replace("{excerpt}", excerpt), msg.en.replace("{excerpt}", excerpt))
+            msg = type(msg)(
+                msg.nl.replace("{excerpt}", excerpt), msg.en.replace("{excerpt}", excerpt)
+            )
         return Finding(
             rule=article.id,
             category=sig.category,

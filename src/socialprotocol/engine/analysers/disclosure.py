@@ -1,1 +1,115 @@
-"""Placeholder replaced below."""
+"""Disclosure (B1, C3) and disclaimer (C4) for staff posts about the board.
+
+A staff member discussing the board or its schools says they work there; privately they also
+say the views are their own. A missing statement is a finding whose fix appends the text the
+protocol file defines. The rule book decides which of the two applies to the post's context.
+"""
+
+from __future__ import annotations
+
+import re
+
+from socialprotocol.engine.analysers.base import Analyser, Environment, register
+from socialprotocol.engine.analysers.scope import load_word_patterns, name_variants
+from socialprotocol.engine.model import ContextEvidence, Message, Post, Role, Signal
+from socialprotocol.engine.textview import TextView
+
+_SENTENCE_BREAK = re.compile(r"[.!?\n]+\s")
+
+
+@register
+class DisclosureAnalyser(Analyser):
+    name = "disclosure"
+    categories = frozenset({"missing_disclosure", "missing_disclaimer"})
+
+    def load(self, env: Environment) -> None:
+        data = load_word_patterns("disclosure.yaml")
+        board = env.protocol.board
+        variants: set[str] = set()
+        for n in {board.name, board.full_name, *board.aliases}:
+            variants |= name_variants(n)
+        names = [
+            re.escape(v).replace(r"\ ", r"[ -]?") for v in sorted(variants, key=len, reverse=True)
+        ]
+        board_re = "(?:" + "|".join(names) + ")"
+        self._board = re.compile(rf"(?<![\w])#?{board_re}(?![\w])")
+        self._hashtags = {h.lower() for h in board.hashtags}
+        schools: set[str] = set()
+        if env.directory is not None:
+            for school in env.directory.schools:
+                schools |= name_variants(school)
+        self._schools = (
+            re.compile(
+                r"(?<![\w])#?(?:"
+                + "|".join(re.escape(s) for s in sorted(schools, key=len, reverse=True))
+                + r")(?![\w])"
+            )
+            if schools
+            else None
+        )
+
+        def compile_list(key: str) -> re.Pattern[str]:
+            parts = [p.replace("{board}", board_re) for p in data[key]]
+            return re.compile(r"(?<![\w])(?:" + "|".join(f"(?:{p})" for p in parts) + ")")
+
+        self._about = compile_list("about_employer")
+        self._self = compile_list("self_employed")
+        self._standalone = compile_list("standalone")
+        self._disclaimer = compile_list("disclaimer")
+
+    def analyse(self, post: Post, view: TextView) -> list[Signal]:
+        if post.context.role is not Role.STAFF:
+            return []
+        folded = view.folded
+        board = list(self._board.finditer(folded))
+        about = bool(board) or bool(self._about.search(folded))
+        if not about and self._schools is not None:
+            about = bool(self._schools.search(folded))
+        if not about:
+            return []
+        out = []
+        if not self._discloses(folded, board):
+            out.append(self._missing("missing_disclosure", _WHY_DISCLOSURE))
+        if not self._disclaimer.search(folded):
+            out.append(self._missing("missing_disclaimer", _WHY_DISCLAIMER))
+        return out
+
+    def _discloses(self, folded: str, board: list[re.Match[str]]) -> bool:
+        if self._standalone.search(folded):
+            return True
+        if not board:
+            return False
+        # "Ik werk als juf op De Regenboog. ... ASKO ..." counts within one sentence.
+        for m in self._self.finditer(folded):
+            lo, hi = _sentence_of(folded, m.start())
+            if any(lo <= b.start() < hi for b in board):
+                return True
+        return False
+
+    def _missing(self, category: str, why: Message) -> Signal:
+        return Signal(
+            category=category,
+            evidence=ContextEvidence(detail="post"),
+            confidence=0.95,
+            explanation=why,
+            analyser=self.name,
+        )
+
+
+def _sentence_of(text: str, pos: int) -> tuple[int, int]:
+    lo = 0
+    for m in _SENTENCE_BREAK.finditer(text, 0, pos):
+        lo = m.end()
+    nxt = _SENTENCE_BREAK.search(text, pos)
+    return lo, (nxt.end() if nxt else len(text))
+
+
+_WHY_DISCLOSURE = Message(
+    "Het bericht gaat over het schoolbestuur of een van zijn scholen, en er staat niet in dat je "
+    "er werkt.",
+    "The post is about the school board or one of its schools and does not say you work there.",
+)
+_WHY_DISCLAIMER = Message(
+    "Het bericht gaat over het schoolbestuur en er staat niet bij dat het je persoonlijke mening is.",
+    "The post is about the school board and does not say it is your personal opinion.",
+)

@@ -1,1 +1,300 @@
-"""Placeholder replaced below."""
+"""Identifiers (A2, C1): numbers and codes that point to one person.
+
+Each kind is a cheap candidate pattern followed by a real validation: phonenumbers for phone
+numbers, the 11-proef (python-stdnum) for BSN and onderwijsnummer, the IBAN checksum. A
+candidate that fails validation is not a finding: '123456789' is not a BSN.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+import phonenumbers
+from stdnum import iban as stdnum_iban
+from stdnum.nl import bsn as stdnum_bsn
+from stdnum.nl import onderwijsnummer as stdnum_onr
+
+from socialprotocol.engine.analysers.base import Analyser, Environment, register
+from socialprotocol.engine.analysers.identifier_patterns import (
+    ADDRESS_AFTER_LIVES_RE,
+    BIRTH_CONTEXT_RE,
+    BSN_CANDIDATE_RE,
+    BSN_CONTEXT_RE,
+    DATE_RE,
+    EMAIL_RE,
+    IBAN_CANDIDATE_RE,
+    NOT_PERSONAL_NUMBER_RE,
+    NOT_STREETS,
+    PHONE_CANDIDATE_RE,
+    PLATE_CONTEXT_RE,
+    PLATE_PLAIN_RE,
+    PLATE_RE,
+    POSTCODE_CONTEXT_RE,
+    POSTCODE_RE,
+    POSTCODE_STOP_LETTERS,
+    STREET_RE,
+    STUDENT_NUMBER_RE,
+)
+from socialprotocol.engine.model import Message, Post, Signal, TextEvidence
+from socialprotocol.engine.textview import TextView
+
+# Business and service numbers are no one's personal number.
+_PERSONAL_PHONE_TYPES = frozenset(
+    {
+        phonenumbers.PhoneNumberType.FIXED_LINE,
+        phonenumbers.PhoneNumberType.MOBILE,
+        phonenumbers.PhoneNumberType.FIXED_LINE_OR_MOBILE,
+        phonenumbers.PhoneNumberType.VOIP,
+        phonenumbers.PhoneNumberType.PERSONAL_NUMBER,
+        phonenumbers.PhoneNumberType.PAGER,
+    }
+)
+
+_WHY = {
+    "email": Message("Een e-mailadres.", "An e-mail address."),
+    "phone": Message(
+        "Een geldig telefoonnummer van een persoon (gecontroleerd met phonenumbers).",
+        "A valid personal phone number (checked with phonenumbers).",
+    ),
+    "iban": Message(
+        "Een IBAN-rekeningnummer met een kloppend controlegetal.",
+        "An IBAN account number with a valid check digit.",
+    ),
+    "bsn": Message(
+        "Negen cijfers die de elfproef voor een burgerservicenummer doorstaan.",
+        "Nine digits that pass the eleven test for a citizen service number.",
+    ),
+    "student_number": Message(
+        "Een onderwijsnummer of leerlingnummer.", "An education number or pupil number."
+    ),
+    "postcode": Message("Een Nederlandse postcode.", "A Dutch postcode."),
+    "address": Message(
+        "Een adres: straat of postcode met huisnummer.",
+        "An address: street or postcode with a house number.",
+    ),
+    "birth_date": Message(
+        "Een datum bij 'geboren', 'jarig' of 'verjaardag'.",
+        "A date next to 'born', 'birthday' or similar.",
+    ),
+    "license_plate": Message(
+        "Een Nederlands kenteken (volgens de sidecodes van de RDW).",
+        "A Dutch licence plate (following the RDW side codes).",
+    ),
+}
+
+
+def _signal(view: TextView, category: str, start: int, end: int, confidence: float) -> Signal:
+    return Signal(
+        category=category,
+        evidence=TextEvidence(start, end, view.text[start:end]),
+        confidence=confidence,
+        explanation=_WHY[category],
+        analyser=IdentifierAnalyser.name,
+    )
+
+
+def _digits(s: str) -> str:
+    return "".join(c for c in s if c.isdigit())
+
+
+@register
+class IdentifierAnalyser(Analyser):
+    name = "identifiers"
+    categories = frozenset(
+        {"email", "phone", "iban", "bsn", "student_number", "postcode", "address",
+         "birth_date", "license_plate"}
+    )  # fmt: skip
+
+    def load(self, env: Environment) -> None:
+        # Everything is compiled patterns and the validators' own tables: nothing to read.
+        self.region = "NL"
+
+    def analyse(self, post: Post, view: TextView) -> list[Signal]:
+        text = view.text
+        has_digit = any(c.isdigit() for c in text)
+        out: list[Signal] = []
+        if "@" in text:
+            out.extend(self._emails(view))
+        if not has_digit:
+            return out
+        taken: list[tuple[int, int]] = [(s.evidence.start, s.evidence.end) for s in out]  # type: ignore[union-attr]
+        for finder in (self._ibans, self._phones, self._student_numbers, self._bsns,
+                       self._addresses, self._postcodes, self._birth_dates, self._plates):  # fmt: skip
+            for sig in finder(view, taken):
+                ev = sig.evidence
+                assert isinstance(ev, TextEvidence)
+                if sig.category not in {"address", "postcode"} and _overlaps(ev, taken):
+                    continue
+                out.append(sig)
+                taken.append((ev.start, ev.end))
+        return out
+
+    # --- each kind ------------------------------------------------------------------------
+
+    def _emails(self, view: TextView) -> Iterator[Signal]:
+        for m in EMAIL_RE.finditer(view.text):
+            yield _signal(view, "email", m.start(), m.end(), 0.99)
+
+    def _ibans(self, view: TextView, taken: list[tuple[int, int]]) -> Iterator[Signal]:
+        for m in IBAN_CANDIDATE_RE.finditer(view.text):
+            cand = m.group(0)
+            # A greedy match may swallow a following word of four letters: trim until valid.
+            while len(_compact(cand)) >= 15:
+                if stdnum_iban.is_valid(_compact(cand)):
+                    yield _signal(view, "iban", m.start(), m.start() + len(cand.rstrip()), 0.99)
+                    break
+                cand = re.sub(r"\s*[A-Za-z0-9]$", "", cand)
+
+    def _phones(self, view: TextView, taken: list[tuple[int, int]]) -> Iterator[Signal]:
+        text = view.text
+        for m in PHONE_CANDIDATE_RE.finditer(text):
+            raw = m.group(0).rstrip(" -.(")
+            # The candidate may run into a following number ("06 12345678 2x"): drop trailing
+            # groups until the rest is a valid number.
+            while len(_digits(raw)) >= 9:
+                if self._personal_phone(raw):
+                    yield _signal(view, "phone", m.start(), m.start() + len(raw), 0.97)
+                    break
+                cut = max(raw.rfind(" "), raw.rfind("-"), raw.rfind("."), raw.rfind("/"))
+                if cut <= 0:
+                    break
+                raw = raw[:cut].rstrip(" -./(")
+
+    def _personal_phone(self, raw: str) -> bool:
+        if len(_digits(raw)) > 13:
+            return False
+        try:
+            number = phonenumbers.parse(raw, self.region)
+        except phonenumbers.NumberParseException:
+            return False
+        if not phonenumbers.is_valid_number(number):
+            return False
+        return phonenumbers.number_type(number) in _PERSONAL_PHONE_TYPES
+
+    def _student_numbers(self, view: TextView, taken: list[tuple[int, int]]) -> Iterator[Signal]:
+        for m in STUDENT_NUMBER_RE.finditer(view.folded):
+            yield _signal(view, "student_number", m.start("num"), m.end("num"), 0.95)
+
+    def _bsns(self, view: TextView, taken: list[tuple[int, int]]) -> Iterator[Signal]:
+        folded = view.folded
+        for m in BSN_CANDIDATE_RE.finditer(view.text):
+            digits = _digits(m.group(0))
+            if len(digits) != 9:
+                continue
+            before = folded[max(0, m.start() - 40) : m.start()]
+            if NOT_PERSONAL_NUMBER_RE.search(before):
+                continue  # an order, invoice or tracking number that happens to pass
+            if stdnum_onr.is_valid(digits):
+                yield _signal(view, "student_number", m.start(), m.end(), 0.95)
+            elif stdnum_bsn.is_valid(digits):
+                context = BSN_CONTEXT_RE.search(folded[max(0, m.start() - 40) : m.end() + 20])
+                yield _signal(view, "bsn", m.start(), m.end(), 0.99 if context else 0.85)
+
+    def _addresses(self, view: TextView, taken: list[tuple[int, int]]) -> Iterator[Signal]:
+        text, folded = view.text, view.folded
+        for m in POSTCODE_RE.finditer(text):
+            if m.group("num") and _is_postcode(m, folded):
+                yield _signal(view, "address", m.start(), m.end(), 0.97)
+        for m in STREET_RE.finditer(text):
+            start = _skip_lowercase_articles(text, m.start(), m.start("num"))
+            street = folded[start : m.start("num")].split()
+            if not street or street[-1] in NOT_STREETS:
+                continue
+            yield _signal(view, "address", start, m.end(), 0.93)
+        for m in ADDRESS_AFTER_LIVES_RE.finditer(text):
+            yield _signal(view, "address", m.start("addr"), m.end("addr"), 0.9)
+
+    def _postcodes(self, view: TextView, taken: list[tuple[int, int]]) -> Iterator[Signal]:
+        for m in POSTCODE_RE.finditer(view.text):
+            if m.group("num") or not _is_postcode(m, view.folded):
+                continue
+            end = m.end("letters")
+            ev = TextEvidence(m.start(), end, "")
+            if _overlaps(ev, taken):
+                continue
+            yield _signal(view, "postcode", m.start(), end, 0.95)
+
+    def _birth_dates(self, view: TextView, taken: list[tuple[int, int]]) -> Iterator[Signal]:
+        folded = view.folded
+        if not BIRTH_CONTEXT_RE.search(folded):
+            return
+        for m in DATE_RE.finditer(folded):
+            lo, hi = _sentence(view.text, m.start(), m.end())
+            window = folded[max(lo, m.start() - 45) : min(hi, m.end() + 30)]
+            if BIRTH_CONTEXT_RE.search(window) and _plausible_date(m.group(0)):
+                has_year = bool(m.group("year") or m.group("year2"))
+                yield _signal(view, "birth_date", m.start(), m.end(), 0.95 if has_year else 0.8)
+
+    def _plates(self, view: TextView, taken: list[tuple[int, int]]) -> Iterator[Signal]:
+        for m in PLATE_RE.finditer(view.text):
+            yield _signal(view, "license_plate", m.start(), m.end(), 0.93)
+        if PLATE_CONTEXT_RE.search(view.folded):
+            for m in PLATE_PLAIN_RE.finditer(view.text):
+                yield _signal(view, "license_plate", m.start(), m.end(), 0.85)
+
+
+_ARTICLES = ("de ", "het ", "van ", "der ", "den ", "ter ", "ten ")
+
+
+def _skip_lowercase_articles(text: str, start: int, stop: int) -> int:
+    """'de Kinkerstraat 12' -> 'Kinkerstraat 12'; 'Van Baerlestraat' keeps its capital Van."""
+    moved = True
+    while moved:
+        moved = False
+        for art in _ARTICLES:
+            if text.startswith(art, start) and start + len(art) < stop:
+                start += len(art)
+                moved = True
+    return start
+
+
+# A sentence ends at . ! ? before a capital (not 'geb. 03-03-2015') or at a line break.
+_SENTENCE_END = re.compile(r"[.!?]+\s+(?=[A-Z])|\n")
+
+
+def _sentence(text: str, start: int, end: int) -> tuple[int, int]:
+    lo = 0
+    for m in _SENTENCE_END.finditer(text, 0, start):
+        lo = m.end()
+    m2 = _SENTENCE_END.search(text, end)
+    return lo, (m2.start() if m2 else len(text))
+
+
+_NUMERIC_DATE = re.compile(r"(\d{1,2})[-/.](\d{1,2})[-/.]")
+
+
+def _plausible_date(s: str) -> bool:
+    m = _NUMERIC_DATE.match(s)
+    if m is None:
+        day = int(re.match(r"\d+", s).group(0))  # type: ignore[union-attr]
+        return 1 <= day <= 31
+    return 1 <= int(m.group(1)) <= 31 and 1 <= int(m.group(2)) <= 12
+
+
+def _compact(s: str) -> str:
+    return re.sub(r"\s", "", s).upper()
+
+
+def _overlaps(ev: TextEvidence, taken: list[tuple[int, int]]) -> bool:
+    return any(ev.start < e and s < ev.end for s, e in taken)
+
+
+def _is_postcode(m: re.Match[str], folded: str) -> bool:
+    letters = m.group("letters")
+    if letters.upper() in {"SA", "SD", "SS"}:
+        return False  # never issued
+    if letters.isupper():
+        return True
+    # Lower case: '1071ab' is a postcode, '2026 en' is a year followed by a word.
+    spaced = m.group("space") != ""
+    if letters.lower() in POSTCODE_STOP_LETTERS and spaced:
+        return False  # '2026 en', '1500 km': a number and a word
+    near = POSTCODE_CONTEXT_RE.search(folded[max(0, m.start() - 15) : m.start()])
+    if letters.lower() in POSTCODE_STOP_LETTERS and not near:
+        return False
+    if spaced and not near and not m.group("num"):
+        year = int(m.group("digits"))
+        if 1900 <= year <= 2100:
+            return False
+    return True

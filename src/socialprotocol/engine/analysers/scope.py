@@ -77,23 +77,25 @@ class ScopeAnalyser:
     def decide(self, post: Post, view: TextView) -> ScopeResult:
         ctx = post.context
         if ctx.about_school is not None:
-            reason = "author says it is about school" if ctx.about_school else (
-                "author says it is not about school"
+            reason = (
+                "author says it is about school"
+                if ctx.about_school
+                else ("author says it is not about school")
             )
             return ScopeResult(ctx.about_school, (reason,))
         folded = view.folded
         reasons: list[str] = []
         m = self._board.search(folded)
         if m:
-            reasons.append(f"names the board: {post.text[m.start():m.end()]}")
+            reasons.append(f"names the board: {post.text[m.start() : m.end()]}")
         if self._schools is not None:
             m = self._schools.search(folded)
             if m:
-                reasons.append(f"names the school: {post.text[m.start():m.end()]}")
+                reasons.append(f"names the school: {post.text[m.start() : m.end()]}")
         excluded = {(e.start(), e.end()) for e in self._exclude.finditer(folded)}
         strong = [m for m in self._strong.finditer(folded) if not _inside(m, excluded)]
         if strong:
-            reasons.append(f"school word: {post.text[strong[0].start():strong[0].end()]}")
+            reasons.append(f"school word: {post.text[strong[0].start() : strong[0].end()]}")
         if self._people is not None:
             person = self._people(view)
             if person:

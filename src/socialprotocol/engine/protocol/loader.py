@@ -22,7 +22,9 @@ class ProtocolError(InputError):
 
 def bundled_protocols() -> list[str]:
     folder = resources.files("socialprotocol") / "protocols"
-    return sorted(p.name.removesuffix(".yaml") for p in folder.iterdir() if p.name.endswith(".yaml"))
+    return sorted(
+        p.name.removesuffix(".yaml") for p in folder.iterdir() if p.name.endswith(".yaml")
+    )
 
 
 def _line_of(node: yaml.Node | None, loc: tuple[int | str, ...]) -> int | None:

@@ -1,0 +1,214 @@
+"""Candidate patterns for the identifiers analyser.
+
+These only propose candidates; ``identifiers.py`` validates them (checksums, phonenumbers,
+context). Patterns marked "folded" run on the folded text (lower case, no accents).
+"""
+
+from __future__ import annotations
+
+import re
+
+EMAIL_RE = re.compile(r"(?<![\w.+%-])[\w.%+-]+@[\w-]+(?:\.[\w-]+)*\.[A-Za-z]{2,24}(?![\w-])")
+
+# Two letters, two check digits, then groups of four (spaces optional), any case.
+IBAN_CANDIDATE_RE = re.compile(
+    r"(?<![A-Za-z0-9])[A-Za-z]{2}\d{2}(?: ?[A-Za-z0-9]{4}){2,7}(?: ?[A-Za-z0-9]{1,3})?(?![A-Za-z0-9])"
+)
+
+# +31 6 12345678, 0031-6-12345678, (020) 123 4567, 06-123 456 78, +31 (0)20 1234567, +32 ...
+_DIGIT = r"(?:[ .\-/]|\s?\(|\)\s?| - )?\(?\d\)?"
+PHONE_CANDIDATE_RE = re.compile(
+    rf"(?<![\w+/@.,€$-])(?:(?:\+|00)\s?[1-9]\d{{0,2}}(?:\s?\(0\))?|\(?0\d)(?:{_DIGIT}){{6,11}}(?![\d])"
+)
+
+# Nine digits, optionally grouped with spaces or dots (123.456.782, 1234 56 782).
+BSN_CANDIDATE_RE = re.compile(r"(?<![\w.,/+€$-])\d(?:[ .]?\d){8}(?![\w/-]|[.,]\d)")
+BSN_CONTEXT_RE = re.compile(
+    r"\b(?:bsn|burgerservicenummer|burger ?service ?nummer|sofi\w*)\b"
+)  # folded
+NOT_PERSONAL_NUMBER_RE = re.compile(  # folded, in the words before a number
+    r"\b(?:bestel|order|factuur|klant|artikel|zending|track|kvk|btw|referentie|ref|pakket|"
+    r"transactie|ticket|polis|kenmerk|betalingskenmerk|zaak|dossier|isbn|ean|serie|"
+    r"bon|licentie|vergunning|kamer van koophandel|rsin)\w*"
+)
+
+STUDENT_NUMBER_RE = re.compile(  # folded
+    r"\b(?:leerling(?:en)?[ -]?(?:nummer|nr|id)|lln?r|ll\.?nr|studentnummer|studentnr|"
+    r"onderwijsnummer|pupil number|student (?:number|id))\b\.?\s*(?:is\s+|:\s*|#\s*|=\s*)?"
+    r"(?P<num>\d(?:[ .]?\d){3,11})(?![\d])"
+)
+
+# 1234 AB, 1234AB, 1234 ab; optionally followed by a house number (then it is an address).
+POSTCODE_RE = re.compile(
+    r"(?<![\w-])(?P<digits>[1-9]\d{3})(?P<space> ?)(?P<letters>[A-Za-z]{2})(?![\w])"
+    r"(?:(?:,? +| *- *)(?P<num>\d{1,5}(?: ?[A-Za-z](?![\w])|-\d{1,4}| ?-?(?:hs|bis|huis))?)(?![\w,.:]))?"
+)
+POSTCODE_CONTEXT_RE = re.compile(
+    r"\b(?:postcode|adres|woont|wonen|woon|woonachtig|verhuisd|address|zip)\b"
+)
+POSTCODE_STOP_LETTERS = frozenset(
+    [
+        "en",
+        "in",
+        "op",
+        "is",
+        "te",
+        "de",
+        "of",
+        "al",
+        "na",
+        "om",
+        "er",
+        "ze",
+        "je",
+        "we",
+        "me",
+        "ik",
+        "nu",
+        "zo",
+        "ja",
+        "at",
+        "or",
+        "on",
+        "to",
+        "be",
+        "an",
+        "as",
+        "by",
+        "he",
+        "it",
+        "my",
+        "no",
+        "so",
+        "up",
+        "us",
+        "oh",
+        "km",
+        "kg",
+        "cm",
+        "mm",
+        "ml",
+        "pm",
+        "am",
+        "st",
+        "nd",
+        "rd",
+        "th",
+        "jr",
+        "dr",
+        "mr",
+        "ms",
+        "vd",
+        "dl",
+        "gr",
+        "xl",
+        "ok",
+        "bv",
+        "ca",
+        "id",
+        "nr",
+        "wk",
+        "pp",
+        "tv",
+        "pc",
+        "cd",
+        "dj",
+        "hc",
+        "mb",
+        "gb",
+        "kb",
+        "uur",
+        "ct",
+        "eu",
+    ]
+)
+
+# Street names: a word ending in a street suffix followed by a house number.
+_LOWER_OK = r"straat|laan|gracht|kade|singel|dreef|plantsoen|steeg|burgwal|straatweg|dwarsstraat|boulevard|allee"
+_CAPITAL_ONLY = r"weg|plein|park|hof|pad|markt|baan|veld|haven|wal|ring|erf|dijk|hoven|zijde|oord|kanaal|weide|dam"
+_NUM = r"(?P<num>\d{1,4}(?: ?[a-zA-Z](?![\w])|-\d{1,4}| ?-? ?(?:hs|bis|huis|III|II|I)(?![\w]))?)"
+_PREFIX = r"(?:(?:[A-Z][\w'’.-]*|van|de|der|den|het|ter|ten|1e|2e|3e)\s+){0,3}"
+STREET_RE = re.compile(
+    rf"(?<![\w-])(?:{_PREFIX}[A-Za-zÀ-ÿ'’-]{{2,}}?(?:{_LOWER_OK})"
+    rf"|{_PREFIX}[A-Z][A-Za-zÀ-ÿ'’-]{{1,}}?(?:{_CAPITAL_ONLY}))\s+{_NUM}"
+    r"(?:,? *[1-9]\d{3} ?[A-Z]{2}(?![\w]))?(?![\w]|[,.:]\d)"
+)
+# Compounds that end like a street but are places in school life, not addresses.
+NOT_STREETS = frozenset(
+    [
+        "schoolplein",
+        "speelplein",
+        "speelpark",
+        "sportpark",
+        "pretpark",
+        "dierenpark",
+        "attractiepark",
+        "sportveld",
+        "voetbalveld",
+        "speelveld",
+        "grasveld",
+        "fietspad",
+        "wandelpad",
+        "snelweg",
+        "zandweg",
+        "spoorweg",
+        "supermarkt",
+        "kerstmarkt",
+        "rommelmarkt",
+        "vrijmarkt",
+        "jaarmarkt",
+        "boekenmarkt",
+        "binnenhof",
+        "schoolhof",
+        "speelhof",
+        "atletiekbaan",
+        "ijsbaan",
+        "zwembaan",
+        "racebaan",
+        "loopbaan",
+        "landingsbaan",
+    ]
+)
+
+# "woont op de Kinkerstraat 12", "adres: Rokin 12"
+ADDRESS_AFTER_LIVES_RE = re.compile(
+    r"(?i:\b(?:woon(?:t|de|den|en)?|wonend|verhuisd naar|adres(?: is)?:?|address:?)\s+"
+    r"(?:(?:op|aan|in)\s+)?(?:(?:de|het)\s+)?)"
+    r"(?P<addr>[A-Z][\w'’.-]{2,}(?:\s+[A-Z][\w'’.-]{1,}){0,2}\s+\d{1,4}(?: ?[a-zA-Z](?![\w])|-\d{1,4})?)"
+    r"(?![\w]|[,.:]\d)"
+)
+
+_MONTHS = (
+    r"jan(?:uari)?|feb(?:ruari)?|maart|mrt|apr(?:il)?|mei|juni?|juli?|aug(?:ustus)?|"
+    r"sep(?:t(?:ember)?)?|okt(?:ober)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|"
+    r"january|february|march|april|may|june|july|august|september|october|november|december"
+)
+DATE_RE = re.compile(  # folded
+    r"(?<![\d/.-])(?:[0-3]?\d)[-/.](?:[01]?\d)[-/.](?P<year>(?:19|20)\d{2}|\d{2})(?![\d/.-]\d|\d)"
+    rf"|(?<![\d])(?:[0-3]?\d)(?:e|ste|de)?\s+(?:{_MONTHS})\.?(?:\s+(?P<year2>(?:19|20)\d{{2}}))?(?![\w])"
+)
+BIRTH_CONTEXT_RE = re.compile(  # folded
+    r"\b(?:geboren|geb\.|geboortedatum|geboortedag|jarig|verjaardag|verjaart|birthday|bday|"
+    r"born|date of birth|dob|geboorte)"
+)
+
+# Dutch licence plates by RDW side code (X letter, 9 digit).
+_SIDECODES = (
+    "XX-99-99", "99-99-XX", "99-XX-99", "XX-99-XX", "XX-XX-99", "99-XX-XX", "99-XXX-9",
+    "9-XXX-99", "XX-999-X", "X-999-XX", "XXX-99-X", "X-99-XXX", "9-XX-999", "999-XX-9",
+)  # fmt: skip
+
+
+def _plate_pattern(dash: str) -> str:
+    shapes = []
+    for code in _SIDECODES:
+        parts = [("[A-Z]" if p[0] == "X" else r"\d") + f"{{{len(p)}}}" for p in code.split("-")]
+        shapes.append(dash.join(parts))
+    return r"(?<![\w-])(?:" + "|".join(shapes) + r")(?![\w-])"
+
+
+PLATE_RE = re.compile(_plate_pattern("-"))
+PLATE_PLAIN_RE = re.compile(_plate_pattern("[- ]?"), re.IGNORECASE)
+PLATE_CONTEXT_RE = re.compile(
+    r"\b(?:kenteken|nummerbord|nummerplaat|licen[cs]e plate|plate)\b"
+)  # folded
