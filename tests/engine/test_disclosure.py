@@ -1,0 +1,89 @@
+"""Disclosure (B1, C3) and disclaimer (C4) for staff posts about the board."""
+
+from __future__ import annotations
+
+import pytest
+
+from .helpers import checker, post
+
+
+def categories(text: str, setting: str, role: str = "staff") -> set[str]:
+    report = checker(("disclosure",)).check(post(text, role=role, setting=setting))
+    return {f.category for f in report.findings}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mooie studiedag vandaag bij ASKO. Ik werk bij ASKO en ben er trots op.",
+        "Als leerkracht op De Regenboog (ASKO) zie ik hoe hard iedereen werkt.",
+        "Trots op de nieuwe leesmethode! #ASKOmedewerker",
+        "Ik ben medewerker van ASKO en vind dit een goed plan van ASKO.",
+        "Ik werk al 12 jaar bij de ASKO en dit is de beste cao ooit.",
+        "Als ASKO-leerkracht kan ik zeggen: dit werkt.",
+        "Bij ASKO werk ik met veel plezier, de werkdruk valt mee.",
+        "ik ben juf bij asko en wij doen mee aan de staking",
+        "Als medewerker van de Amsterdamse Stichting voor Katholiek Onderwijs ben ik trots.",
+    ],
+)
+def test_it_accepts_natural_ways_of_saying_you_work_there(text: str) -> None:
+    assert "missing_disclosure" not in categories(text, "work")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ASKO doet te weinig aan de werkdruk.",
+        "Wat een mooie nieuwe website van ASKO!",
+        "Mijn werkgever luistert niet naar leraren.",
+        "#asko blijft achter met de salarissen",
+    ],
+)
+def test_it_asks_staff_to_disclose_in_work_posts_about_the_board(text: str) -> None:
+    assert categories(text, "work") == {"missing_disclosure"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ik werk bij ASKO. Dit is mijn persoonlijke mening: de werkdruk is te hoog.",
+        "ASKO moet meer doen. (ik werk bij ASKO; standpunten zijn mijn eigen)",
+        "Ik werk bij ASKO, maar spreek hier alleen voor mezelf: dit kan beter.",
+        "Ik werk bij ASKO. Op persoonlijke titel: de nieuwe methode is top.",
+        "I work at ASKO, views are my own.",
+        "#ASKOmedewerker, niet namens ASKO: de cao is prima.",
+    ],
+)
+def test_it_accepts_disclaimers_in_private_posts(text: str) -> None:
+    assert categories(text, "private") == set()
+
+
+def test_private_posts_about_the_board_need_both_statements() -> None:
+    report = checker(("disclosure",)).check(
+        post("ASKO is te traag met de cao", role="staff", setting="private")
+    )
+    assert sorted((f.rule, f.category) for f in report.findings) == [
+        ("C3", "missing_disclosure"),
+        ("C4", "missing_disclaimer"),
+    ]
+    assert report.fixed_text is not None
+    assert report.fixed_text.startswith("ASKO is te traag met de cao. Ik werk bij ASKO.")
+    assert (
+        checker(("disclosure",))
+        .check(post(report.fixed_text, role="staff", setting="private"))
+        .findings
+        == ()
+    )
+
+
+def test_work_posts_do_not_need_a_disclaimer() -> None:
+    assert "missing_disclaimer" not in categories("Ik werk bij ASKO en ASKO doet het goed", "work")
+
+
+@pytest.mark.parametrize("role", ["pupil", "parent", "other"])
+def test_only_staff_are_asked_to_disclose(role: str) -> None:
+    assert categories("ASKO doet te weinig aan de werkdruk.", "private", role=role) == set()
+
+
+def test_posts_not_about_the_board_need_nothing() -> None:
+    assert categories("Wat een mooie schoolreis met groep 7!", "private") == set()

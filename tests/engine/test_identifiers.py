@@ -1,0 +1,125 @@
+"""Identifiers (A2, C1): every Dutch notation found, look-alikes that fail the check ignored."""
+
+from __future__ import annotations
+
+import pytest
+
+from socialprotocol.engine.model import TextEvidence
+
+from .helpers import checker, post, spans
+
+IDS = {
+    "email",
+    "phone",
+    "iban",
+    "bsn",
+    "student_number",
+    "postcode",
+    "address",
+    "birth_date",
+    "license_plate",
+}
+
+
+def found(text: str) -> list[tuple[str, str]]:
+    report = checker(("identifiers",)).check(post(text + " #schoolreis"))
+    for f in report.findings:
+        assert isinstance(f.evidence, TextEvidence)
+        assert (
+            report.findings
+            and f.evidence.excerpt == (text + " #schoolreis")[f.evidence.start : f.evidence.end]
+        )
+    return spans(report, IDS)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Bel me even op 06-12345678", [("phone", "06-12345678")]),
+        ("app me: 0612345678", [("phone", "0612345678")]),
+        ("06 1234 5678 is mijn nummer", [("phone", "06 1234 5678")]),
+        ("bereikbaar op +31 6 12345678", [("phone", "+31 6 12345678")]),
+        ("bereikbaar op +31(0)6-12345678", [("phone", "+31(0)6-12345678")]),
+        ("0031 6 1234 5678 (whatsapp)", [("phone", "0031 6 1234 5678")]),
+        ("thuis (020) 123 4567", [("phone", "(020) 123 4567")]),
+        ("vast nummer 020-1234567", [("phone", "020-1234567")]),
+        ("of bel 010 - 123 45 67", [("phone", "010 - 123 45 67")]),
+        ("Belgisch nummer +32 470 12 34 56", [("phone", "+32 470 12 34 56")]),
+        ("mail naar juf.sanne@gmail.com", [("email", "juf.sanne@gmail.com")]),
+        ("Mail: J.de-Vries+school@asko.nl.", [("email", "J.de-Vries+school@asko.nl")]),
+        ("overmaken op NL91 ABNA 0417 1643 00 aub", [("iban", "NL91 ABNA 0417 1643 00")]),
+        ("iban nl91abna0417164300", [("iban", "nl91abna0417164300")]),
+        ("BE71 0961 2345 6769 voor de Belgen", [("iban", "BE71 0961 2345 6769")]),
+        ("zijn bsn is 111222333", [("bsn", "111222333")]),
+        ("BSN: 123.456.782", [("bsn", "123.456.782")]),
+        ("onderwijsnummer 101222331", [("student_number", "101222331")]),
+        ("leerlingnummer: 48213", [("student_number", "48213")]),
+        ("postcode 1071AB", [("postcode", "1071AB")]),
+        ("in 1053 DZ", [("postcode", "1053 DZ")]),
+        ("we wonen in 1071ab", [("postcode", "1071ab")]),
+        ("adres 1053 DZ 12", [("address", "1053 DZ 12")]),
+        ("Hij woont op de Kinkerstraat 12, ga maar langs", [("address", "Kinkerstraat 12")]),
+        ("kalverstraat 3a", [("address", "kalverstraat 3a")]),
+        ("Van Baerlestraat 27-2 is haar huis", [("address", "Van Baerlestraat 27-2")]),
+        ("Ze woont op Rokin 12", [("address", "Rokin 12")]),
+        ("Kinkerstraat 12, 1053 DZ Amsterdam", [("address", "Kinkerstraat 12, 1053 DZ")]),
+        ("Sem is geboren op 3 maart 2015", [("birth_date", "3 maart 2015")]),
+        ("geb. 03-03-2015", [("birth_date", "03-03-2015")]),
+        ("Noah is 12 mei jarig!", [("birth_date", "12 mei")]),
+        ("verjaardag: 14/02/2016", [("birth_date", "14/02/2016")]),
+        ("die auto met kenteken 12-ABC-3 stond er weer", [("license_plate", "12-ABC-3")]),
+        ("XX-99-99 parkeert altijd voor de poort", [("license_plate", "XX-99-99")]),
+        ("kenteken ab123c", [("license_plate", "ab123c")]),
+    ],
+)
+def test_it_finds_each_identifier_notation(text: str, expected: list[tuple[str, str]]) -> None:
+    assert found(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "groep 7 heeft 1234 leerlingen",
+        "om 8:30 op het schoolplein",
+        "in 2026 gaan we weer",
+        "de ouderbijdrage is €12,50",
+        "ik had een 7,5 voor rekenen",
+        "schooljaar 2025-2026",
+        "bestelnummer 111222333",
+        "123456789 is geen geldig bsn",
+        "NL91ABNA0417164301 klopt niet",
+        "2026 en verder",
+        "1500 km gefietst",
+        "Hulplijn 0900-1113111",
+        "gratis via 0800-0123",
+        "ouderavond op 3 maart om 19:30",
+        "op het schoolplein 2 kinderen gezien",
+        "Ik woon al 12 jaar in Amsterdam",
+        "mail @juf_sanne even",
+        "groep 7/8 en groep 5-6",
+        "COVID-19 maatregelen",
+        "score 12-3 gewonnen",
+        "tel. 1234567",
+    ],
+)
+def test_it_ignores_numbers_that_are_not_personal(text: str) -> None:
+    assert found(text) == []
+
+
+def test_each_identifier_finding_carries_a_redaction_fix() -> None:
+    report = checker(("identifiers",)).check(post("Bel juf op 06-12345678 of mail juf@school.nl"))
+    assert report.findings
+    for f in report.findings:
+        assert f.fix is not None and f.fix.action == "redact" and f.fix.text
+
+
+def test_the_redacted_text_checks_clean() -> None:
+    c = checker(("identifiers",))
+    report = c.check(
+        post("Schoolreisgeld naar NL91ABNA0417164300, vragen? 06-12345678 #schoolreis")
+    )
+    assert (
+        report.fixed_text
+        == "Schoolreisgeld naar [rekeningnummer], vragen? [telefoonnummer] #schoolreis"
+    )
+    assert c.check(post(report.fixed_text)).findings == ()

@@ -1,0 +1,76 @@
+"""Scope (Reikwijdte 2): only school-related posts are checked."""
+
+from __future__ import annotations
+
+import pytest
+
+from socialprotocol.engine.checker import Checker
+from socialprotocol.engine.directory import parse_directory_csv
+from socialprotocol.engine.model import Verdict
+
+from .helpers import checker, post
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Wat een mooie dag op schoolreis!",
+        "juf sanne is de liefste",
+        "Morgen ouderavond, wie gaat er?",
+        "groep 7 heeft de voetbaltoernooi gewonnen 🏆",
+        "Trots op onze leerlingen",
+        "Nieuwe leesmethode bij ASKO 👏",
+        "#askoscholen doen mee aan de Koningsspelen",
+        "Het rapport van mijn dochter was top",
+        "de directeur en de pauze regeling, echt niet normaal",
+        "Meester Ahmed gaat met pensioen",
+        "Wie heeft de gymzak van mijn zoon gezien?",
+    ],
+)
+def test_it_puts_school_related_posts_in_scope(text: str) -> None:
+    assert checker(()).check(post(text)).in_scope
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Lekker gefietst vandaag ☀️",
+        "Ajax speelde weer waardeloos",
+        "Wie heeft een goed recept voor lasagne?",
+        "Mijn dochter heeft haar rijexamen gehaald! Rijschool bedankt",
+        "Eindelijk vakantie, op naar Frankrijk",
+        "zwemles was leuk vandaag, volgende week diploma A",
+        "Wat een meesterwerk van Rembrandt",
+        "De burgemeester opende de nieuwe brug",
+        "Dit was klasse, echt genieten",
+    ],
+)
+def test_it_leaves_private_posts_about_other_things_out_of_scope(text: str) -> None:
+    report = checker(()).check(post(text))
+    assert not report.in_scope
+    assert report.verdict is Verdict.ALLOWED
+    assert report.findings == ()
+    assert report.notices[0].rule == "R2"
+
+
+def test_the_authors_own_statement_decides() -> None:
+    c = checker(())
+    assert c.check(post("Lekker gefietst", about_school=True)).in_scope
+    assert not c.check(post("Wat een mooie schoolreis", about_school=False)).in_scope
+
+
+def test_staff_posts_in_work_context_are_always_in_scope() -> None:
+    report = checker(()).check(post("Lekker gefietst", role="staff", setting="work"))
+    assert report.in_scope
+    assert report.scope_reasons == ("posted by staff in their work context",)
+
+
+def test_school_names_from_the_directory_put_a_post_in_scope() -> None:
+    directory = parse_directory_csv(
+        "id,first_name,prefix,last_name,nickname,role,school,group,birth_date,handles,parent_of\n"
+        "p1,Sem,,Jansen,,pupil,De Zonnebloem,7,,,\n"
+    )
+    c = Checker(directory=directory, analysers=[])
+    assert c.check(post("Wat een feest op de Zonnebloem vandaag")).in_scope
+    assert c.check(post("#dezonnebloem")).in_scope
+    assert not checker(()).check(post("Wat een feest op de Zonnebloem vandaag")).in_scope
