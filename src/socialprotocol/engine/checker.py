@@ -22,6 +22,8 @@ from socialprotocol.engine.model import (
     Notice,
     Post,
     Report,
+    Role,
+    Setting,
     Severity,
     Signal,
     Verdict,
@@ -46,6 +48,9 @@ class Checker:
         self.protocol = protocol or load_protocol()
         self.env = Environment(self.protocol, directory, dict(options or {}))
         self.rules = RuleBook(self.protocol)
+        self._not_checked_cache: dict[
+            tuple[Role, Setting, frozenset[str]], tuple[NotChecked, ...]
+        ] = {}
         self.scope = ScopeAnalyser()
         self.scope.load(self.env)
         classes = default_analysers() if analysers is None else registered(analysers)
@@ -115,8 +120,17 @@ class Checker:
         """Articles this post falls under whose checks could not (all) run.
 
         Per category only the article that would be cited counts (C1, not also A2, for a
-        staff member's private post).
+        staff member's private post). The answer depends only on role, context and what was
+        covered, so it is computed once per combination.
         """
+        key = (post.context.role, post.context.setting, frozenset(covered))
+        cached = self._not_checked_cache.get(key)
+        if cached is None:
+            cached = self._compute_not_checked(post, covered)
+            self._not_checked_cache[key] = cached
+        return cached
+
+    def _compute_not_checked(self, post: Post, covered: set[str]) -> tuple[NotChecked, ...]:
         missing: dict[str, list[str]] = {}
         for category, article in self.rules.cited(post.context).items():
             if category not in covered:

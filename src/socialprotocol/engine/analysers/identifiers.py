@@ -112,11 +112,10 @@ class IdentifierAnalyser(Analyser):
 
     def analyse(self, post: Post, view: TextView) -> list[Signal]:
         text = view.text
-        has_digit = any(c.isdigit() for c in text)
         out: list[Signal] = []
         if "@" in text:
             out.extend(self._emails(view))
-        if not has_digit:
+        if _ANY_DIGIT.search(text) is None:
             return out
         taken: list[tuple[int, int]] = [(s.evidence.start, s.evidence.end) for s in out]  # type: ignore[union-attr]
         for finder in (self._ibans, self._phones, self._student_numbers, self._bsns,
@@ -168,8 +167,8 @@ class IdentifierAnalyser(Analyser):
             number = phonenumbers.parse(raw, self.region)
         except phonenumbers.NumberParseException:
             return False
-        if not phonenumbers.is_valid_number(number):
-            return False
+        # number_type is UNKNOWN for an invalid number, so one call both validates and
+        # classifies (is_valid_number would walk the same tables a second time).
         return phonenumbers.number_type(number) in _PERSONAL_PHONE_TYPES
 
     def _student_numbers(self, view: TextView, taken: list[tuple[int, int]]) -> Iterator[Signal]:
@@ -196,6 +195,8 @@ class IdentifierAnalyser(Analyser):
         for m in POSTCODE_RE.finditer(text):
             if m.group("num") and _is_postcode(m, folded):
                 yield _signal(view, "address", m.start(), m.end(), 0.97)
+        if _STREET_HINT.search(folded) is None and _LIVES_HINT.search(folded) is None:
+            return
         for m in STREET_RE.finditer(text):
             start = _skip_lowercase_articles(text, m.start(), m.start("num"))
             street = folded[start : m.start("num")].split()
@@ -227,11 +228,15 @@ class IdentifierAnalyser(Analyser):
                 yield _signal(view, "birth_date", m.start(), m.end(), 0.95 if has_year else 0.8)
 
     def _plates(self, view: TextView, taken: list[tuple[int, int]]) -> Iterator[Signal]:
-        for m in PLATE_RE.finditer(view.text):
-            yield _signal(view, "license_plate", m.start(), m.end(), 0.93)
+        if "-" in view.text:
+            yield from self._dashed_plates(view)
         if PLATE_CONTEXT_RE.search(view.folded):
             for m in PLATE_PLAIN_RE.finditer(view.text):
                 yield _signal(view, "license_plate", m.start(), m.end(), 0.85)
+
+    def _dashed_plates(self, view: TextView) -> Iterator[Signal]:
+        for m in PLATE_RE.finditer(view.text):
+            yield _signal(view, "license_plate", m.start(), m.end(), 0.93)
 
 
 _ARTICLES = ("de ", "het ", "van ", "der ", "den ", "ter ", "ten ")
@@ -270,6 +275,15 @@ def _plausible_date(s: str) -> bool:
         day = int(re.match(r"\d+", s).group(0))  # type: ignore[union-attr]
         return 1 <= day <= 31
     return 1 <= int(m.group(1)) <= 31 and 1 <= int(m.group(2)) <= 12
+
+
+_ANY_DIGIT = re.compile(r"\d")
+# Cheap tests that tell whether the costly street patterns can match at all.
+_STREET_HINT = re.compile(
+    r"(?:straat|laan|gracht|kade|singel|dreef|plantsoen|steeg|wal|boulevard|allee|weg|plein|park|hof|"
+    r"pad|markt|baan|veld|haven|ring|erf|dijk|hoven|zijde|oord|kanaal|weide|dam)\s+\d"
+)
+_LIVES_HINT = re.compile(r"woon|wonend|verhuisd|adres|address")
 
 
 def _compact(s: str) -> str:

@@ -74,6 +74,22 @@ class ScopeAnalyser:
         alts = "|".join(re.escape(v) for v in sorted(variants, key=len, reverse=True))
         return re.compile(rf"(?<![\w])[#@]?(?:{alts})(?![\w])")
 
+    def _first_strong(self, view: TextView) -> tuple[int, int] | None:
+        """The first school word that is not an exclusion ('rijschool', 'meesterwerk')."""
+        folded = view.folded
+        # Compounds with 'school' are checked per word: a regex with \w+school would rescan
+        # every position of the text.
+        for start, end, word in view.words:
+            if "school" in word and self._exclude.fullmatch(word.lstrip("#@")) is None:
+                return start, end
+        excluded: set[tuple[int, int]] | None = None
+        for m in self._strong.finditer(folded):
+            if excluded is None:
+                excluded = {(e.start(), e.end()) for e in self._exclude.finditer(folded)}
+            if not _inside(m, excluded):
+                return m.start(), m.end()
+        return None
+
     def decide(self, post: Post, view: TextView) -> ScopeResult:
         ctx = post.context
         if ctx.about_school is not None:
