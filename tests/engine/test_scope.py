@@ -25,6 +25,9 @@ from .helpers import checker, post
         "de directeur en de pauze regeling, echt niet normaal",
         "Meester Ahmed gaat met pensioen",
         "Wie heeft de gymzak van mijn zoon gezien?",
+        "mn zoontje heeft zn eerste dag op de basisschool gehad #school",
+        "Morgen weer naar school 😩",
+        "Het schoolplein is eindelijk vergroend",
     ],
 )
 def test_it_puts_school_related_posts_in_scope(text: str) -> None:
@@ -43,6 +46,8 @@ def test_it_puts_school_related_posts_in_scope(text: str) -> None:
         "Wat een meesterwerk van Rembrandt",
         "De burgemeester opende de nieuwe brug",
         "Dit was klasse, echt genieten",
+        "Vandaag geslaagd voor mijn rijschoolexamen",
+        "Old school hiphop blijft het beste",
     ],
 )
 def test_it_leaves_private_posts_about_other_things_out_of_scope(text: str) -> None:

@@ -77,16 +77,21 @@ class ScopeAnalyser:
     def _first_strong(self, view: TextView) -> tuple[int, int] | None:
         """The first school word that is not an exclusion ('rijschool', 'meesterwerk')."""
         folded = view.folded
+        excluded: set[tuple[int, int]] | None = None
+
+        def allowed(start: int, end: int) -> bool:
+            nonlocal excluded
+            if excluded is None:
+                excluded = {(e.start(), e.end()) for e in self._exclude.finditer(folded)}
+            return not any(s <= start and end <= e for s, e in excluded)
+
         # Compounds with 'school' are checked per word: a regex with \w+school would rescan
         # every position of the text.
         for start, end, word in view.words:
-            if "school" in word and self._exclude.fullmatch(word.lstrip("#@")) is None:
+            if "school" in word and allowed(start, end):
                 return start, end
-        excluded: set[tuple[int, int]] | None = None
         for m in self._strong.finditer(folded):
-            if excluded is None:
-                excluded = {(e.start(), e.end()) for e in self._exclude.finditer(folded)}
-            if not _inside(m, excluded):
+            if allowed(m.start(), m.end()):
                 return m.start(), m.end()
         return None
 
@@ -108,10 +113,9 @@ class ScopeAnalyser:
             m = self._schools.search(folded)
             if m:
                 reasons.append(f"names the school: {post.text[m.start() : m.end()]}")
-        excluded = {(e.start(), e.end()) for e in self._exclude.finditer(folded)}
-        strong = [m for m in self._strong.finditer(folded) if not _inside(m, excluded)]
-        if strong:
-            reasons.append(f"school word: {post.text[strong[0].start() : strong[0].end()]}")
+        strong = self._first_strong(view)
+        if strong is not None:
+            reasons.append(f"school word: {post.text[strong[0] : strong[1]]}")
         if self._people is not None:
             person = self._people(view)
             if person:
@@ -124,6 +128,3 @@ class ScopeAnalyser:
             reasons.append("posted by staff in their work context")
         return ScopeResult(bool(reasons), tuple(reasons))
 
-
-def _inside(m: re.Match[str], spans: set[tuple[int, int]]) -> bool:
-    return any(s <= m.start() and m.end() <= e for s, e in spans)
