@@ -1,0 +1,1 @@
+"""The web application: a Django project with apps per domain (DESIGN §4)."""

@@ -1,0 +1,69 @@
+"""Who is calling: a token (integrations) or the page's session (with CSRF and 2FA)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from django.http import HttpRequest
+from django.middleware.csrf import CsrfViewMiddleware
+
+from socialprotocol.web.api.actions import hash_key
+from socialprotocol.web.api.errors import ApiError
+from socialprotocol.web.api.models import ApiToken
+from socialprotocol.web.core.models import Board
+from socialprotocol.web.people.access import access_of
+
+UNAUTHORIZED = ApiError(
+    401,
+    "unauthorized",
+    "Log in of stuur een geldige API-sleutel mee (Authorization: Bearer …).",
+    "Log in or send a valid API key (Authorization: Bearer …).",
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Caller:
+    user: Any
+    board: Board
+
+
+def _csrf_ok(request: HttpRequest) -> bool:
+    check = CsrfViewMiddleware(lambda r: None)  # type: ignore[arg-type,return-value]
+    return check.process_view(request, lambda r: None, (), {}) is None  # type: ignore[arg-type]
+
+
+def authenticate(request: HttpRequest) -> Caller:
+    header = request.headers.get("Authorization", "")
+    if header:
+        scheme, _, key = header.partition(" ")
+        if scheme.lower() != "bearer" or not key.strip():
+            raise UNAUTHORIZED
+        token = (
+            ApiToken.objects.select_related("user", "board")
+            .filter(key_hash=hash_key(key.strip()), revoked=False, user__is_active=True)
+            .first()
+        )
+        if token is None:
+            raise UNAUTHORIZED
+        return Caller(token.user, token.board)
+    user = request.user
+    if not user.is_authenticated:
+        raise UNAUTHORIZED
+    access = access_of(user)
+    if access.board is None:
+        raise ApiError(
+            403, "no_board", "Dit account hoort bij geen bestuur.", "This account has no board."
+        )
+    if access.needs_two_factor and not getattr(user, "is_verified", lambda: False)():
+        raise ApiError(
+            403,
+            "two_factor_required",
+            "Bevestig eerst je inlog met je authenticator-app.",
+            "Confirm your login with your authenticator app first.",
+        )
+    if request.method not in {"GET", "HEAD", "OPTIONS"} and not _csrf_ok(request):
+        raise ApiError(
+            403, "csrf_failed", "Verzoek geweigerd (CSRF-controle).", "Request refused (CSRF)."
+        )
+    return Caller(user, access.board)

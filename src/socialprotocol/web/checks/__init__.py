@@ -1,0 +1,1 @@
+"""Checks: the check page, media checks in the background, retention."""

@@ -1,0 +1,1 @@
+"""Checks are private to their author: not in the admin."""

@@ -1,0 +1,49 @@
+"""The background worker: media checks from the database queue, and retention every minute.
+
+Runs django-tasks' database worker (which claims a task row at a time, so several workers can
+run side by side) and purges expired checks on a timer.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from argparse import ArgumentParser
+from typing import Any
+
+from django.core.management import call_command
+from django.core.management.base import BaseCommand
+from django.db import close_old_connections
+
+from socialprotocol.web.checks.actions import do_purge_expired_checks
+
+log = logging.getLogger(__name__)
+
+
+def _purge_loop(stop: threading.Event, every: float) -> None:
+    while not stop.wait(every):
+        try:
+            close_old_connections()
+            do_purge_expired_checks()
+        except Exception:
+            log.exception("purging expired checks failed")
+
+
+class Command(BaseCommand):
+    help = "Start de achtergrondwerker (mediacontroles en het opruimen van oude controles)."
+
+    def add_arguments(self, parser: ArgumentParser) -> None:
+        parser.add_argument("--purge-every", type=float, default=60.0, help="seconden")
+        parser.add_argument("--batch", action="store_true", help="alles uit de wachtrij, dan stop")
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        do_purge_expired_checks()
+        stop = threading.Event()
+        timer = threading.Thread(
+            target=_purge_loop, args=(stop, options["purge_every"]), daemon=True
+        )
+        timer.start()
+        try:
+            call_command("db_worker", interval=1, reload=False, batch=options["batch"])
+        finally:
+            stop.set()

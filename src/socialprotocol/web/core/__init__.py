@@ -1,0 +1,1 @@
+"""Core: tenancy (boards), the audit log and the base of every action."""

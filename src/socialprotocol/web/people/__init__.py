@@ -1,0 +1,1 @@
+"""People: schools, groups, people with roles per school, parent-pupil links, accounts."""
