@@ -10,6 +10,15 @@ import re
 
 EMAIL_RE = re.compile(r"(?<![\w.+%-])[\w.%+-]+@[\w-]+(?:\.[\w-]+)*\.[A-Za-z]{2,24}(?![\w-])")
 
+# Written to dodge spam filters: sanne(at)gmail.com, sanne [at] asko [dot] nl, sanne at gmail dot com.
+_AT = r"\s*(?:\(at\)|\[at\]|\{at\}|\(@\)|\[@\])\s*|\s+(?:at|apenstaartje)\s+"
+_DOT = r"\s*(?:\.|\(dot\)|\[dot\]|\{dot\}|\(punt\)|\[punt\])\s*|\s+(?:dot|punt)\s+"
+OBFUSCATED_EMAIL_RE = re.compile(
+    rf"(?<![\w.+-])[\w.+-]+(?:{_AT})[\w-]+(?:(?:{_DOT})[\w-]+)*(?:{_DOT})"
+    r"(?:nl|com|org|net|be|eu|edu|info|io|de|uk|fr|nu)(?![\w-])",
+    re.IGNORECASE,
+)
+
 # Two letters, two check digits, then groups of four (spaces optional), any case.
 IBAN_CANDIDATE_RE = re.compile(
     r"(?<![A-Za-z0-9])[A-Za-z]{2}\d{2}(?: ?[A-Za-z0-9]{4}){2,7}(?: ?[A-Za-z0-9]{1,3})?(?![A-Za-z0-9])"
@@ -18,7 +27,7 @@ IBAN_CANDIDATE_RE = re.compile(
 # +31 6 12345678, 0031-6-12345678, (020) 123 4567, 06-123 456 78, +31 (0)20 1234567, +32 ...
 _DIGIT = r"(?:[ .\-/]|\s?\(|\)\s?| - )?\(?\d\)?"
 PHONE_CANDIDATE_RE = re.compile(
-    rf"(?<![\w+/@.,€$-])(?:(?:\+|00)\s?[1-9]\d{{0,2}}(?:\s?\(0\))?|\(?0\d)(?:{_DIGIT}){{6,11}}(?![\d])"
+    rf"(?<![\w+/@.,€$-])(?:(?:\+|00)\s?[1-9]\d{{0,2}}(?:\s?\(0\))?|06\s?:|\(?0\d)(?:{_DIGIT}){{6,11}}(?![\d])"
 )
 
 # Nine digits, optionally grouped with spaces or dots (123.456.782, 1234 56 782).
@@ -188,7 +197,7 @@ DATE_RE = re.compile(  # folded
     rf"|(?<![\d])(?:[0-3]?\d)(?:e|ste|de)?\s+(?:{_MONTHS})\.?(?:\s+(?P<year2>(?:19|20)\d{{2}}))?(?![\w])"
 )
 BIRTH_CONTEXT_RE = re.compile(  # folded
-    r"\b(?:geboren|geb\.|geboortedatum|geboortedag|jarig|verjaardag|verjaart|birthday|bday|"
+    r"\b(?:geboren|geb\b|geboortedatum|geboortedag|jarig|verjaardag|verjaart|birthday|bday|"
     r"born|date of birth|dob|geboorte)"
 )
 

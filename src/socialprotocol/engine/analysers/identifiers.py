@@ -26,6 +26,7 @@ from socialprotocol.engine.analysers.identifier_patterns import (
     IBAN_CANDIDATE_RE,
     NOT_PERSONAL_NUMBER_RE,
     NOT_STREETS,
+    OBFUSCATED_EMAIL_RE,
     PHONE_CANDIDATE_RE,
     PLATE_CONTEXT_RE,
     PLATE_PLAIN_RE,
@@ -115,6 +116,8 @@ class IdentifierAnalyser(Analyser):
         out: list[Signal] = []
         if "@" in text:
             out.extend(self._emails(view))
+        if _AT_HINT.search(view.folded):
+            out.extend(self._obfuscated_emails(view))
         if _ANY_DIGIT.search(text) is None:
             return out
         taken: list[tuple[int, int]] = [(s.evidence.start, s.evidence.end) for s in out]  # type: ignore[union-attr]
@@ -134,6 +137,10 @@ class IdentifierAnalyser(Analyser):
     def _emails(self, view: TextView) -> Iterator[Signal]:
         for m in EMAIL_RE.finditer(view.text):
             yield _signal(view, "email", m.start(), m.end(), 0.99)
+
+    def _obfuscated_emails(self, view: TextView) -> Iterator[Signal]:
+        for m in OBFUSCATED_EMAIL_RE.finditer(view.text):
+            yield _signal(view, "email", m.start(), m.end(), 0.9)
 
     def _ibans(self, view: TextView, taken: list[tuple[int, int]]) -> Iterator[Signal]:
         for m in IBAN_CANDIDATE_RE.finditer(view.text):
@@ -164,7 +171,7 @@ class IdentifierAnalyser(Analyser):
         if len(_digits(raw)) > 13:
             return False
         try:
-            number = phonenumbers.parse(raw, self.region)
+            number = phonenumbers.parse(raw.replace(":", " "), self.region)
         except phonenumbers.NumberParseException:
             return False
         # number_type is UNKNOWN for an invalid number, so one call both validates and
@@ -278,6 +285,7 @@ def _plausible_date(s: str) -> bool:
 
 
 _ANY_DIGIT = re.compile(r"\d")
+_AT_HINT = re.compile(r"\(at\)|\[at\]|\{at\}|\(@\)|\[@\]| at [\w-]+ (?:dot|punt) | apenstaartje ")
 # Cheap tests that tell whether the costly street patterns can match at all.
 _STREET_HINT = re.compile(
     r"(?:straat|laan|gracht|kade|singel|dreef|plantsoen|steeg|wal|boulevard|allee|weg|plein|park|hof|"
