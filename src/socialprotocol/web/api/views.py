@@ -11,6 +11,7 @@ from uuid import UUID
 
 from django.conf import settings
 from django.http import FileResponse, HttpRequest, HttpResponse, JsonResponse
+from django.http.response import HttpResponseBase
 from django.urls import reverse
 from django.utils import translation
 from django.views.decorators.csrf import csrf_exempt
@@ -26,14 +27,14 @@ from socialprotocol.web.checks.forms import CheckForm
 from socialprotocol.web.checks.models import Check, CheckMedia
 
 log = logging.getLogger(__name__)
-View = Callable[..., HttpResponse]
+View = Callable[..., HttpResponseBase]
 
 
 def api_view(*methods: str) -> Callable[[View], View]:
     def wrap(view: View) -> View:
         @csrf_exempt
         @wraps(view)
-        def inner(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        def inner(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
             if request.method not in methods:
                 return error_response(
                     405,
@@ -200,7 +201,7 @@ def check_detail(request: HttpRequest, check_id: UUID) -> HttpResponse:
 
 
 @api_view("GET")
-def redacted(request: HttpRequest, check_id: UUID, index: int) -> HttpResponse:
+def redacted(request: HttpRequest, check_id: UUID, index: int) -> HttpResponseBase:
     caller = authenticate(request)
     check = _own_check(caller, check_id)
     media = CheckMedia.objects.filter(check_obj=check, index=index).first()

@@ -239,29 +239,29 @@ def do_purge_expired_checks(*, now: datetime | None = None) -> int:
 
 
 def do_redact_media(media: CheckMedia, *, acting_user: ActingUser) -> None:
-    """Blur every face the report found in this photo (the consent registry will refine who)."""
-    from django.core.files.base import ContentFile
+    """A copy of the photo with every face blurred and metadata removed (the engine's redaction).
+
+    Nobody is kept yet: the consent registry (A5) will pass the boxes of people who consented.
+    """
+    import tempfile
+
+    from django.core.files import File
 
     from socialprotocol.web.checks.redaction import redactor
 
     redact = redactor()
     if redact is None:
         raise ValueError("vervagen is in deze installatie niet beschikbaar")
-    boxes = [
-        (int(b[0]), int(b[1]), int(b[2]), int(b[3]))
-        for f in (media.check_obj.report or {}).get("findings", [])
-        if (ev := f.get("evidence") or {}).get("kind") == "image"
-        and ev.get("media") == media.index
-        and (b := ev.get("box"))
-    ]
-    data = redact(media.file.path, boxes)
-    with transaction.atomic():
-        stem = Path(media.name).stem
-        media.redacted.save(f"{stem}-vervaagd.jpg", ContentFile(data), save=True)
-        write_audit(
-            "media_redacted",
-            acting_user=acting_user,
-            board=media.check_obj.board,
-            subject=media.check_obj,
-            detail={"media": media.index, "boxes": len(boxes)},
-        )
+    with tempfile.TemporaryDirectory() as tmp:
+        out = str(Path(tmp) / "vervaagd.jpg")
+        redact(media.file.path, out, ())
+        with transaction.atomic(), open(out, "rb") as fh:
+            stem = Path(media.name).stem
+            media.redacted.save(f"{stem}-vervaagd.jpg", File(fh), save=True)
+            write_audit(
+                "media_redacted",
+                acting_user=acting_user,
+                board=media.check_obj.board,
+                subject=media.check_obj,
+                detail={"media": media.index},
+            )

@@ -79,7 +79,8 @@ class CheckForm(forms.Form):
     about_school = forms.ChoiceField(
         label=_("Gaat het over school?"), choices=ABOUT_CHOICES, required=False
     )
-    media = MultipleFileField(label=_("Foto's, video's of geluid (mag leeg)"), required=False)
+    media = MultipleFileField(  # type: ignore[assignment]  # the API field name
+       label=_("Foto's, video's of geluid (mag leeg)"), required=False)
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -104,7 +105,7 @@ class CheckForm(forms.Form):
         return files
 
     def clean(self) -> dict[str, Any]:
-        data = super().clean()
+        data = super().clean() or {}
         if self.errors:
             return data
         if not (data.get("text") or "").strip() and not self.uploads:

@@ -7,6 +7,7 @@ import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from typing import Any
 
 from django.conf import settings
 from django.core.files.uploadedfile import UploadedFile
@@ -23,14 +24,14 @@ _CONTENT_TYPES = {
 
 @dataclass(frozen=True, slots=True)
 class Upload:
-    file: UploadedFile
+    file: UploadedFile[Any]
     name: str
     kind: str  # image | video | audio
     content_type: str
 
 
 @contextmanager
-def _path_of(upload: UploadedFile) -> Iterator[str]:
+def _path_of(upload: UploadedFile[Any]) -> Iterator[str]:
     path = getattr(upload, "temporary_file_path", None)
     if path is not None:
         yield path()
@@ -43,7 +44,7 @@ def _path_of(upload: UploadedFile) -> Iterator[str]:
     upload.seek(0)
 
 
-def inspect_upload(upload: UploadedFile) -> Upload:
+def inspect_upload(upload: UploadedFile[Any]) -> Upload:
     """Raise InputError (Dutch) for a file we do not take; never trust the name or the type."""
     name = os.path.basename(upload.name or "bestand")[:120]
     limit = settings.MAX_UPLOAD_MB * 1024 * 1024
@@ -51,8 +52,11 @@ def inspect_upload(upload: UploadedFile) -> Upload:
         raise InputError(
             f"Bestand '{name}' is te groot; de grens is {settings.MAX_UPLOAD_MB} MB per bestand."
         )
-    from socialprotocol.engine.media.config import MediaLimits
-    from socialprotocol.engine.media.sniff import sniff
+    try:
+        from socialprotocol.engine.media.config import MediaLimits
+        from socialprotocol.engine.media.sniff import sniff
+    except ImportError:  # an engine without media support: photos only, checked by Pillow
+        return _image_only(upload, name)
 
     with _path_of(upload) as path:
         sniffed = sniff(path, MediaLimits(max_bytes=limit))
@@ -72,3 +76,16 @@ def inspect_upload(upload: UploadedFile) -> Upload:
     if kind not in {"image", "video", "audio"}:
         kind = "video"
     return Upload(upload, name, kind, content_type)
+
+
+def _image_only(upload: UploadedFile[Any], name: str) -> Upload:
+    from PIL import Image
+
+    try:
+        with Image.open(upload) as img:
+            fmt = (img.format or "").lower()
+            img.verify()
+    except Exception:
+        raise InputError(f"Bestand '{name}' is geen foto die we kunnen openen.") from None
+    upload.seek(0)
+    return Upload(upload, name, "image", _CONTENT_TYPES.get(fmt, "image/jpeg"))

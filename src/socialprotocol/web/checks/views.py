@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import Any
 from uuid import UUID
 
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import (
     FileResponse,
@@ -15,6 +16,7 @@ from django.http import (
     HttpResponseBadRequest,
     JsonResponse,
 )
+from django.http.response import HttpResponseBase
 from django.shortcuts import redirect, render
 from django.utils.translation import get_language
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
@@ -39,7 +41,7 @@ def _own(request: HttpRequest, check_id: UUID) -> Check:
     """The caller's own check; anything else is simply not found."""
     check = (
         Check.objects.select_related("board")
-        .filter(pk=check_id, user_id=request.user.pk)
+        .filter(pk=check_id, user_id=request.user.pk or 0)
         .first()
     )
     if check is None:
@@ -101,7 +103,7 @@ def status(request: HttpRequest, check_id: UUID) -> HttpResponse:
 @login_required
 @require_GET
 def history(request: HttpRequest) -> HttpResponse:
-    checks = Check.objects.filter(user_id=request.user.pk).only(
+    checks = Check.objects.filter(user_id=request.user.pk or 0).only(
         "id", "created", "expires_at", "saved_for", "status", "report"
     )[:50]
     return render(request, "checks/list.html", {"checks": checks})
@@ -146,7 +148,7 @@ def _media(request: HttpRequest, check_id: UUID, index: int) -> CheckMedia:
 
 @login_required
 @require_GET
-def media_file(request: HttpRequest, check_id: UUID, index: int) -> HttpResponse:
+def media_file(request: HttpRequest, check_id: UUID, index: int) -> HttpResponseBase:
     media = _media(request, check_id, index)
     response = FileResponse(media.file.open("rb"), content_type=media.content_type)
     response["Cache-Control"] = "private, no-store"
@@ -159,13 +161,16 @@ def blur(request: HttpRequest, check_id: UUID, index: int) -> HttpResponse:
     media = _media(request, check_id, index)
     if media.kind != "image" or redactor() is None:
         return HttpResponseBadRequest()
-    actions.do_redact_media(media, acting_user=request.user)
+    try:
+        actions.do_redact_media(media, acting_user=request.user)
+    except ValueError as exc:  # InputError included: a Dutch message about the file
+        messages.error(request, str(exc))
     return redirect("checks:detail", check_id=check_id)
 
 
 @login_required
 @require_GET
-def blurred(request: HttpRequest, check_id: UUID, index: int) -> HttpResponse:
+def blurred(request: HttpRequest, check_id: UUID, index: int) -> HttpResponseBase:
     media = _media(request, check_id, index)
     if not media.redacted:
         raise Http404

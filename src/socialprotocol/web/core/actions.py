@@ -35,7 +35,7 @@ def write_audit(
     """Write one audit row. Must run inside the action's transaction: refuse otherwise."""
     if not connection.in_atomic_block:
         raise RuntimeError(f"audit row '{event}' written outside a transaction")
-    user = acting_user if isinstance(acting_user, AbstractBaseUser) else None
+    user: Any = acting_user if getattr(acting_user, "is_authenticated", False) else None
     return AuditLog.objects.create(
         event=event,
         acting_user=user,

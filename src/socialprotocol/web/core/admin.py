@@ -48,7 +48,7 @@ class TenantAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
         qs = super().get_queryset(request)
         if request.user.is_superuser:
             return qs
-        return qs.filter(**{self.board_path: admin_board_id(request)})
+        return qs.filter(**{self.board_path: admin_board_id(request) or 0})
 
     def has_module_permission(self, request: HttpRequest) -> bool:
         return self._allowed(request)
@@ -94,7 +94,7 @@ class TenantAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
                 )
 
     def formfield_for_foreignkey(self, db_field: Any, request: HttpRequest, **kwargs: Any) -> Any:
-        board_id = admin_board_id(request)
+        board_id = admin_board_id(request) or 0
         related = db_field.related_model
         if not request.user.is_superuser and related is not None:
             path = _BOARD_PATHS.get(related._meta.label_lower)
@@ -106,6 +106,25 @@ class TenantAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
         for part in self.board_path.split("__"):
             obj = getattr(obj, part, None)
         return obj if isinstance(obj, Board) else None
+
+
+class TenantInlinePermissions:
+    """Inlines ask Django's model permissions; a board admin has the board's, not Django's."""
+
+    def _allowed(self, request: HttpRequest) -> bool:
+        return bool(request.user.is_superuser or admin_board_id(request) is not None)
+
+    def has_view_permission(self, request: HttpRequest, obj: Model | None = None) -> bool:
+        return self._allowed(request)
+
+    def has_add_permission(self, request: HttpRequest, obj: Model | None = None) -> bool:
+        return self._allowed(request)
+
+    def has_change_permission(self, request: HttpRequest, obj: Model | None = None) -> bool:
+        return self._allowed(request)
+
+    def has_delete_permission(self, request: HttpRequest, obj: Model | None = None) -> bool:
+        return self._allowed(request)
 
 
 @admin.register(AuditLog)

@@ -13,21 +13,21 @@ from django.urls import URLPattern, path
 
 from socialprotocol.engine.directory import parse_directory_csv
 from socialprotocol.engine.model import InputError
-from socialprotocol.web.core.admin import TenantAdmin, admin_board_id
+from socialprotocol.web.core.admin import TenantAdmin, TenantInlinePermissions, admin_board_id
 from socialprotocol.web.core.models import Board
 from socialprotocol.web.people.actions import do_import_directory
 from socialprotocol.web.people.importer import plan_import
 from socialprotocol.web.people.models import Group, Membership, ParentLink, Person, School
 
 
-class MembershipInline(admin.TabularInline):  # type: ignore[type-arg]
+class MembershipInline(TenantInlinePermissions, admin.TabularInline):  # type: ignore[type-arg]
     model = Membership
     extra = 0
     fk_name = "person"
 
     def formfield_for_foreignkey(self, db_field: Any, request: HttpRequest, **kwargs: Any) -> Any:
         if not request.user.is_superuser:
-            board_id = admin_board_id(request)
+            board_id = admin_board_id(request) or 0
             if db_field.name == "school":
                 kwargs["queryset"] = School.objects.filter(board_id=board_id)
             elif db_field.name == "group":
