@@ -112,7 +112,7 @@ def _school(st: _State, school: str, code: str, per_group: int, year: int) -> No
         counter[kind] += 1
         return f"{code}-{kind}{counter[kind]:03d}"
 
-    for n, group in enumerate(GROUPS, start=1):
+    for group in GROUPS:
         bg = _background(st)
         sex = rng.choice(("adults_f", "adults_f", "adults_m"))
         first = rng.choice(bg[sex])
@@ -157,7 +157,7 @@ def _school(st: _State, school: str, code: str, per_group: int, year: int) -> No
 
 def generate(people: int | None = None, seed: int = 2018, year: int = 2026) -> list[dict[str, str]]:
     """The demo directory (``people=None``) or a directory of exactly ``people`` rows."""
-    st = _State(random.Random(seed), _pools())
+    st = _State(random.Random(seed), _pools())  # noqa: S311 - fictional data, not secrets
     if people is None:
         _school(st, DEMO_SCHOOLS[0], "zw", 12, year)
         _school(st, DEMO_SCHOOLS[1], "kl", 8, year)

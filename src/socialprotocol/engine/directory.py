@@ -1,17 +1,26 @@
 """The people directory: the school community as the checker knows it.
 
-Reads the directory CSV of DESIGN §4. A bad row is reported with its line number and
-skipped; the rest loads.
+Reads the directory CSV of DESIGN §4 or a OneRoster 1.1 CSV folder (``oneroster.py``). A bad
+row is reported with its line number and skipped; the rest loads. The name index that finds
+these people in a post is built on first use and kept with the directory.
 """
 
 from __future__ import annotations
 
 import csv
 import io
+import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from socialprotocol.engine.model import InputError
+from socialprotocol.engine.model import ROLE_WORDS, InputError
+from socialprotocol.engine.names import split_surname
+
+if TYPE_CHECKING:
+    from socialprotocol.engine.names import NameIndex
+    from socialprotocol.engine.textview import TextView
 
 CSV_COLUMNS = (
     "id", "first_name", "prefix", "last_name", "nickname", "role", "school", "group",
@@ -39,9 +48,11 @@ class Person:
 class RowError:
     line: int
     message: str
+    file: str = ""  # set when a directory comes in several files (OneRoster)
 
     def __str__(self) -> str:
-        return f"regel {self.line}: {self.message}"
+        where = f"{self.file}, regel {self.line}" if self.file else f"regel {self.line}"
+        return f"{where}: {self.message}"
 
 
 @dataclass(slots=True)
@@ -49,13 +60,50 @@ class Directory:
     people: list[Person] = field(default_factory=list)
     errors: list[RowError] = field(default_factory=list)
     source: str = ""
+    _ids: dict[str, Person] | None = field(default=None, repr=False, compare=False)
+    _index: NameIndex | None = field(default=None, repr=False, compare=False)
 
     @property
     def schools(self) -> list[str]:
         return sorted({p.school for p in self.people if p.school})
 
     def by_id(self, person_id: str) -> Person | None:
-        return next((p for p in self.people if p.id == person_id), None)
+        if self._ids is None or len(self._ids) != len(self.people):
+            self._ids = {p.id: p for p in self.people}
+        return self._ids.get(person_id)
+
+    def parents_of(self, person_id: str) -> list[Person]:
+        return [p for p in self.people if person_id in p.parent_of]
+
+    def children_of(self, person_id: str) -> list[Person]:
+        parent = self.by_id(person_id)
+        if parent is None:
+            return []
+        return [c for c in (self.by_id(i) for i in parent.parent_of) if c is not None]
+
+    @property
+    def names(self) -> NameIndex:
+        """The automaton of everyone's names; built once, on first use."""
+        from socialprotocol.engine.names import NameIndex
+
+        if self._index is None or self._index.people is not self.people:
+            self._index = NameIndex(self.people)
+        return self._index
+
+    @property
+    def scope_matcher(self) -> Callable[[TextView], str | None]:
+        """For the scope check: the first community member a post clearly names, or None."""
+        from socialprotocol.engine.mentions import find_mentions
+
+        index = self.names
+
+        def match(view: TextView) -> str | None:
+            for m in find_mentions(index, view):
+                if m.candidates and (m.kind != "first" or m.titled or m.group_hint):
+                    return view.text[m.start : m.end]
+            return None
+
+        return match
 
 
 def read_text_file(path: Path, what: str) -> str:
@@ -96,6 +144,7 @@ def parse_directory_csv(text: str, source: str = "<csv>") -> Directory:
         )
     directory = Directory(source=source)
     seen: set[str] = set()
+    lines: dict[str, int] = {}
     for row in reader:
         line = reader.line_num
         if not any(cell.strip() for cell in row):
@@ -111,7 +160,14 @@ def parse_directory_csv(text: str, source: str = "<csv>") -> Directory:
             directory.errors.append(RowError(line, problem))
             continue
         seen.add(rec["id"])
+        lines[rec["id"]] = line
         directory.people.append(_person(rec))
+    for person in directory.people:
+        unknown = [c for c in person.parent_of if c not in seen]
+        if unknown:
+            directory.errors.append(RowError(lines[person.id], (
+                f"parent_of verwijst naar onbekende id('s) {', '.join(unknown)}; "
+                "die koppeling is genegeerd")))  # fmt: skip
     return directory
 
 
@@ -122,12 +178,23 @@ def _row_problem(rec: dict[str, str], seen: set[str]) -> str | None:
         return f"id '{rec['id']}' komt twee keer voor; tweede rij overgeslagen"
     if not rec.get("first_name") and not rec.get("last_name"):
         return "voornaam en achternaam zijn allebei leeg; rij overgeslagen"
-    if rec["role"].lower() not in ROLES:
+    if _role(rec["role"]) not in ROLES:
         return f"onbekende rol '{rec['role']}' (pupil, staff, parent of other); rij overgeslagen"
+    birth = rec.get("birth_date", "")
+    if birth and not _DATE_RE.match(birth):
+        return f"geboortedatum '{birth}' is niet in de vorm JJJJ-MM-DD; rij overgeslagen"
     for pair in rec.get("handles", "").split():
         if ":" not in pair:
             return f"handle '{pair}' is niet in de vorm platform:naam; rij overgeslagen"
     return None
+
+
+_DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+def _role(word: str) -> str:
+    role = ROLE_WORDS.get(word.strip().casefold())
+    return role.value if role is not None else word.strip().lower()
 
 
 def _person(rec: dict[str, str]) -> Person:
@@ -135,13 +202,14 @@ def _person(rec: dict[str, str]) -> Person:
         (p.split(":", 1)[0].lower(), p.split(":", 1)[1].lstrip("@"))
         for p in rec.get("handles", "").split()
     )
+    prefix, last = split_surname(rec.get("prefix", ""), rec.get("last_name", ""))
     return Person(
         id=rec["id"],
         first_name=rec.get("first_name", ""),
-        prefix=rec.get("prefix", ""),
-        last_name=rec.get("last_name", ""),
+        prefix=prefix,
+        last_name=last,
         nickname=rec.get("nickname", ""),
-        role=rec["role"].lower(),
+        role=_role(rec["role"]),
         school=rec.get("school", ""),
         group=rec.get("group", ""),
         birth_date=rec.get("birth_date", ""),
@@ -151,5 +219,10 @@ def _person(rec: dict[str, str]) -> Person:
 
 
 def load_directory(path: str | Path) -> Directory:
+    """The DESIGN §4 CSV, or a OneRoster 1.1 CSV folder (users.csv, orgs.csv, ...)."""
     p = Path(path)
+    if p.is_dir():
+        from socialprotocol.engine.oneroster import load_oneroster
+
+        return load_oneroster(p)
     return parse_directory_csv(read_text_file(p, "Personenbestand"), str(p))

@@ -23,9 +23,15 @@ def apply_text_fixes(text: str, findings: Sequence[Finding]) -> str | None:
             edits.append((f.evidence.start, f.evidence.end, replacement))
     if not edits and not appends:
         return None
+    # A removed clause swallows the names redacted inside it: the larger edit wins.
+    outer: list[tuple[int, int, str]] = []
+    for edit in sorted(edits, key=lambda e: (e[0], -e[1])):
+        if outer and outer[-1][0] <= edit[0] and edit[1] <= outer[-1][1]:
+            continue
+        outer.append(edit)
     out = text
     last_start = len(text) + 1
-    for start, end, replacement in sorted(edits, key=lambda e: (e[0], -e[1]), reverse=True):
+    for start, end, replacement in sorted(outer, key=lambda e: (e[0], -e[1]), reverse=True):
         if end > last_start:
             continue  # overlaps an edit already made further right
         out = out[:start] + replacement + out[end:]

@@ -57,6 +57,8 @@ REGISTRY: dict[str, type[Analyser]] = {}
 DEFAULT_MODULES: tuple[str, ...] = (
     "identifiers",
     "disclosure",
+    "people",
+    "sensitive",
 )
 
 A = TypeVar("A", bound=type[Analyser])

@@ -1,0 +1,148 @@
+"""Sensitive matters about a person (A2, C1): health, special categories, results, internal
+matters.
+
+A term ("epilepsie", "schooladvies", "geschorst") is a finding only when a person is linked to
+it: named in the same sentence, described so that people know who it is ("het meisje uit groep
+3", "de nieuwe juf van groep 5", "mijn zoon"), or referred to by a pronoun right after such a
+sentence. "Er heerst griep" names no one and is fine; "vertrouwelijk" needs no person. The
+evidence is the whole clause, so the fix removes the clause and the sentence still reads.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from importlib import resources
+from typing import Any
+
+import yaml
+
+from socialprotocol.engine.analysers.base import Analyser, Environment, register
+from socialprotocol.engine.analysers.people import choose
+from socialprotocol.engine.mentions import find_mentions
+from socialprotocol.engine.model import Message, Post, Signal, TextEvidence
+from socialprotocol.engine.names import NameIndex
+from socialprotocol.engine.textview import TextView
+
+CATEGORIES = ("health", "special_category", "school_result", "confidential")
+_SENTENCE_END = re.compile(r"(?<!\d)[.!?]+(?!\d)|\n+")
+_CLAUSE_END = re.compile(r"[,;:()]|\s[-–]\s|(?<!\d)[.!?]+(?!\d)|\n")
+_WHY = {
+    "health": Message("Over de gezondheid van een persoon.", "About a person's health."),
+    "special_category": Message(
+        "Over geloof, afkomst, geaardheid of gezinssituatie van een persoon.",
+        "About a person's religion, origin, sexuality or family situation.",
+    ),
+    "school_result": Message("Over schoolresultaten van een persoon.", "About a person's results."),
+    "confidential": Message(
+        "Een interne of vertrouwelijke zaak.", "An internal or confidential matter."
+    ),
+}
+
+
+def _alternation(patterns: list[str]) -> str:
+    return "|".join(f"(?:{p})" for p in patterns)
+
+
+@register
+class SensitiveAnalyser(Analyser):
+    name = "sensitive"
+    categories = frozenset(CATEGORIES)
+
+    def load(self, env: Environment) -> None:
+        res = resources.files("socialprotocol.engine") / "data" / "sensitive.yaml"
+        data: dict[str, Any] = yaml.safe_load(res.read_text(encoding="utf-8"))
+        groups = [f"(?P<{c}>{_alternation(data[c])})" for c in CATEGORIES]
+        groups.append(f"(?P<marker>{_alternation(data['markers'])})")
+        self._terms = re.compile(rf"(?<![\w-])(?:{'|'.join(groups)})(?![\w-])")
+        self._anchors = re.compile(rf"(?<![\w-])(?:{_alternation(data['anchors'])})(?![\w-])")
+        self._own = re.compile(rf"(?<![\w-])(?:{data['own_child']})(?![\w-])")
+        pronouns = "|".join(re.escape(p) for p in data["pronouns"])
+        self._pronoun = re.compile(rf"(?<![\w'])(?:{pronouns})(?![\w'])")
+        directory = env.directory
+        self.index = directory.names if directory is not None else NameIndex([])
+
+    def analyse(self, post: Post, view: TextView) -> Iterable[Signal]:
+        folded = view.folded
+        terms = list(self._terms.finditer(folded))
+        if not terms:
+            return []
+        bounds = [0] + [m.end() for m in _SENTENCE_END.finditer(folded)] + [len(folded) + 1]
+        anchors = [(m.start, m.end) for m in find_mentions(self.index, view)]
+        anchors += [m.span() for m in self._anchors.finditer(folded)]
+        own = [m.span() for m in self._own.finditer(folded)]
+        out: list[Signal] = []
+        seen: set[tuple[str, int]] = set()
+        for t in terms:
+            category = t.lastgroup or ""
+            sentence = _sentence_of(bounds, t.start())
+            s0, s1 = bounds[sentence], bounds[sentence + 1]
+            person = None
+            if category == "marker":
+                category = "confidential"
+            else:
+                linked = [a for a in anchors if s0 <= a[0] < s1 and not _inside(a, t.span())]
+                if not linked and sentence > 0 and self._pronoun.search(folded, s0, s1):
+                    p0 = bounds[sentence - 1]
+                    linked = [a for a in anchors if p0 <= a[0] < s0]
+                if not linked:
+                    continue
+                person = self._person(post, view, linked)
+                if all(a in own for a in linked) and category != "confidential":
+                    variant: str | None = "own_child"
+                else:
+                    variant = None
+            if category == "confidential" and t.lastgroup == "marker":
+                variant = None
+            start, end = _clause(folded, post.text, t.start(), t.end(), s0, s1)
+            if (category, start) in seen:
+                continue
+            seen.add((category, start))
+            out.append(Signal(
+                category=category,
+                evidence=TextEvidence(start, end, post.text[start:end]),
+                confidence=0.85,
+                explanation=_WHY[category],
+                analyser=self.name,
+                person=person,
+                variant=variant,
+                data={"term": post.text[t.start() : t.end()]},
+            ))  # fmt: skip
+        return out
+
+    def _person(self, post: Post, view: TextView, linked: list[tuple[int, int]]) -> str | None:
+        """The directory id of the first named person the matter is linked to."""
+        for m in find_mentions(self.index, view):
+            if (m.start, m.end) in linked:
+                person = choose(self.index.people, m, post.context.author)
+                if person is not None:
+                    return person.id
+        return None
+
+
+def _sentence_of(bounds: list[int], pos: int) -> int:
+    for i in range(len(bounds) - 1):
+        if bounds[i] <= pos < bounds[i + 1]:
+            return i
+    return len(bounds) - 2
+
+
+def _inside(span: tuple[int, int], term: tuple[int, int]) -> bool:
+    return term[0] <= span[0] and span[1] <= term[1]
+
+
+def _clause(folded: str, text: str, ts: int, te: int, s0: int, s1: int) -> tuple[int, int]:
+    """The clause around a term inside its sentence: with its closing comma, or, when it
+    ends the sentence, with the comma before it, so that what is left still reads."""
+    start, sep = s0, -1
+    for m in _CLAUSE_END.finditer(folded, s0, ts):
+        start, sep = m.end(), m.start()
+    close = _CLAUSE_END.search(folded, te, min(s1, len(folded)))
+    end = close.end() if close else min(s1, len(folded))
+    if (close is None or folded[close.start()] in ".!?\n") and sep >= 0 and folded[sep] in ",;":
+        start, end = sep, close.start() if close else end
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
