@@ -59,6 +59,7 @@ DEFAULT_MODULES: tuple[str, ...] = (
     "disclosure",
     "people",
     "sensitive",
+    "decency",
 )
 
 A = TypeVar("A", bound=type[Analyser])

@@ -1,0 +1,378 @@
+"""Find abuse in one post: lexicon words in the frames that aim them at someone, patterns for
+abuse without a bad word, then the context that cancels a finding (negation, quotation and
+counter-speech, friendly or in-group use, the author talking about themselves).
+
+Everything here works on the normalised text (see ``normalise``); spans go back to the post.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from socialprotocol.engine.analysers.decency.lexicon import Lexicon
+from socialprotocol.engine.analysers.decency.normalise import NormText, Token
+from socialprotocol.engine.analysers.decency.patterns import PatternSet
+
+_NEG = re.compile(
+    r"\b(?:niet|geen|nooit|niemand|nergens|zonder|not|never|nobody|dont|doesnt|isnt|arent|no one)\b"
+)
+_NOT_NEG = re.compile(r"\bgeen (?:echte )?mensen\b|\bniet eens\b")
+_CLAUSE = re.compile(r"[.!?;\n]+|,\s*(?:maar|want|dus|en)\b")
+_SENTENCE = re.compile(r"[.!?;\n]+")
+_QUOTES = re.compile(r"[\"“„”«»]([^\"“”„«»]{1,240})[\"”“»«]|(?<!\w)['‘`]([^'‘’`]{1,160})['’`](?!\w)")
+_SELF = re.compile(r"\b(?:ik|ikke|i) (?:ben|am|voel me|was|lijk|leek)\b[^.!?,]{0,30}$")
+_THIRD = re.compile(
+    r"\b(?:hij|zij|ze|iemand|sommigen|mensen|een (?:jongen|meisje|leerling|ouder|vader|moeder)|§\w+"
+    r"|(?:de|die|een) \w+)\s+(?:\w+\s+){0,2}$"
+)
+_FIRST = re.compile(r"\b(?:ik|wij|we|i)\s+(?:\w+\s+){0,1}$")
+
+# What comes before a frame word to aim it at someone. Group "adv" holds the words in between.
+_ADV = (
+    r"(?:echt|zo|zon|zo'n|gewoon|ook|altijd|toch|nog|wel|een|n|ontzettend|heel|erg|super|mega|kei|"
+    r"best|allemaal|eigenlijk|precies|net|de grootste|grote|vieze|vuile|stomme|dikke|kleine|domme|"
+    r"lelijke|gore|enorme|echte|vreselijke|such|so|a|an|fucking|total|complete|absolute|really|"
+    r"little|big|stupid|ugly|dumb|helemaal|beetje|flink|knettergek|hartstikke|me|ff|effe|nou)"
+)
+_MODS = (
+    r"(?:vieze|vuile|stomme|domme|kleine|lelijke|gore|smerige|gestoorde|achterlijke|kanker|kut|"
+    r"tyfus|tering|klote|kk|kkr|fucking|dirty|stupid|ugly|debiele|godverdomde|vette|dikke|zielige)"
+)
+
+
+def _frame_res(subjects: str) -> dict[str, re.Pattern[str]]:
+    return {
+        "copula": re.compile(
+            rf"(?:{subjects}) (?:bent|ben|is|zijn|was|waren|blijft|blijf|blijven|lijkt|lijk|lijken|"
+            rf"wordt|word|are|r|re|is)(?P<adv>(?: {_ADV})*) $"
+        ),
+        "exclaim": re.compile(
+            rf"(?:wat|hoe|what) (?:ben|is|zijn|bent|een|n|voor een|a|an)"
+            rf"(?: (?:jij|je|jullie|hij|zij|ze|die|u|you|{subjects}))?(?: {_ADV})* $"
+        ),
+        "vocative": re.compile(
+            rf"(?:^|[,.!?:;]\s*|\b(?:he|hey|hoi|yo|oi|ey|jo|oh|kijk|hallo|dag|doei|bye|ja|nee|jij|jullie|you|u) )"
+            rf"(?:jij|jullie|you|u|je)(?: {_MODS})* $"
+        ),
+        "hey": re.compile(rf"(?:^|[,.!?:;]\s*)(?:he|hey|hoi|yo|oi|ey|jo|doei|dag|bye)(?: {_MODS})* $"),
+        "modifier": re.compile(rf"\b{_MODS} $"),
+        "like": re.compile(
+            rf"(?:zo'n|zon|als een|net een|echt een|lijkt wel een|lijk wel een|stelletje|stel|bende|"
+            rf"zootje|kudde|hoop|such a|like a)(?: {_MODS})* $"
+        ),
+    }
+
+
+_AFTER = re.compile(
+    r"^(?: (?:die|dat) (?:je|jij|jullie|u) (?:bent|zijn|is)| (?:ben|bent|zijn) (?:jij|je|jullie|u)\b|"
+    r" (?:jij|jullie|you)\s*[!.?,]|\s*[!?]+\s*(?:$|[😂🤣🤮🖕]))"
+)
+# Words after an adjective that keep it a predicate ("je bent zo dom dat ...").
+_PREDICATE_NEXT = frozenset(
+    ["dat", "als", "en", "of", "joh", "man", "hoor", "zeg", "echt", "he", "haha", "hahaha", "lol", "xd", "jij", "je", "jullie", "u", "ook", "zeker", "gewoon", "wel", "toch", "weet", "kanker", "kut", "tering"]
+)
+_ADJECTIVES = frozenset(
+    ["gek", "gekke", "dom", "domme", "stom", "stomme", "lelijk", "lelijke", "dik", "gestoord", "gestoorde", "achterlijk", "achterlijke", "zielig", "waardeloos", "waardeloze", "nutteloos", "dwaas", "vies", "vieze", "vuil", "vuile", "smerig", "smerige", "walgelijk", "walgelijke", "zwak", "mislukt", "mislukte", "kansloos", "kansloze", "triest", "gehandicapt", "gehandicapte", "autistisch", "spastisch", "kreupel", "kreupele", "stinkend", "stinkende", "fat", "dumb", "useless", "worthless", "disgusting", "nep", "lui", "luie", "sneu", "stupid", "pathetic", "ugly", "asociaal", "aso", "idioot"]
+)
+_DISEASE_BEFORE = frozenset(
+    ["heeft", "had", "hebben", "hadden", "kreeg", "kregen", "krijgt", "tegen", "aan", "met", "borst", "long", "darm", "huid", "van", "over", "overleden", "strijd", "genezen", "ziekte", "vorm", "soort"]
+)
+_DISEASE_AFTER = frozenset(
+    ["patient", "patienten", "onderzoek", "bestrijding", "fonds", "behandeling", "vrij", "gehad", "heeft", "had", "is", "cellen", "genezen", "overwonnen"]
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    category: str
+    start: int  # in the normalised text
+    end: int
+    weight: float
+    reason: str  # lexicon | compound | frame:<kind> | pattern | emoji | intensifier | profanity
+    word: str = ""
+    disguised: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Context:
+    """Per-post facts the context checks share."""
+
+    text: str  # normalised
+    quotes: tuple[tuple[int, int], ...]  # in the normalised text
+    condemn: bool
+    denial: bool
+    friendly: bool
+    ingroup: bool
+    targeted: bool  # names you, a person or a group somewhere
+
+
+class Detector:
+    def __init__(self, lexicon: Lexicon, patterns: PatternSet) -> None:
+        self.lex = lexicon
+        self.pats = patterns
+        m = patterns.macros
+        subjects = rf"{m['YOU']}|{m['P3']}|{m['WHO']}|you|u|ur|je moeder|jouw moeder"
+        self.frames = _frame_res(subjects)
+        self.target_re = re.compile(
+            rf"\b(?:{m['YOU']}|{m['PN']}|{m['GROUP']})\b|§\w+|\b(?:hij|zij)\b"
+        )
+        self.friendly_words = frozenset(f for f in lexicon.friendly if f.isalpha() and " " not in f)
+        self.friendly_phrases = tuple(f for f in lexicon.friendly if f not in self.friendly_words)
+
+    # --- the whole post ---------------------------------------------------------------------
+
+    def detect(self, nt: NormText) -> list[Hit]:
+        text = nt.text
+        ctx = self._context(nt)
+        hits: list[Hit] = []
+        covered: list[tuple[int, int]] = []
+        for hit in self._pattern_hits(text, ctx):
+            hits.append(hit)
+            covered.append((hit.start, hit.end))
+        offsets = self._token_offsets(nt)
+        for i, tok in enumerate(nt.tokens):
+            a, b = offsets[i]
+            found = self._token_hit(nt, i, tok, a, b, ctx, offsets)
+            if found is None:
+                continue
+            if found.category == "profanity" and any(s <= a < e for s, e in covered):
+                continue
+            hits.append(found)
+        return [h for h in hits if self._keeps(h, ctx)]
+
+    def _context(self, nt: NormText) -> Context:
+        text = nt.text
+        quotes = tuple((m.start(), m.end()) for m in _QUOTES.finditer(text))
+        words = {t.norm for t in nt.tokens}
+        friendly = bool(words & self.friendly_words) or any(p in text for p in self.friendly_phrases)
+        return Context(
+            text=text,
+            quotes=quotes,
+            condemn=self.pats.condemn.search(text) is not None,
+            denial=self.pats.denial.search(text) is not None,
+            friendly=friendly,
+            ingroup=self.pats.ingroup.search(text) is not None,
+            targeted=self.target_re.search(text) is not None,
+        )
+
+    @staticmethod
+    def _token_offsets(nt: NormText) -> list[tuple[int, int]]:
+        out: list[tuple[int, int]] = []
+        pos = 0
+        starts = nt.src_start
+        n = len(starts)
+        for tok in nt.tokens:
+            while pos < n and starts[pos] != tok.start:
+                pos += 1
+            a = pos
+            while pos < n and starts[pos] == tok.start:
+                pos += 1
+            out.append((a, pos))
+        return out
+
+    # --- patterns ---------------------------------------------------------------------------
+
+    def _pattern_hits(self, text: str, ctx: Context) -> list[Hit]:
+        hits: list[Hit] = []
+        intent: bool | None = None
+        live = {c for c, rx in self.pats.by_category.items() if rx.search(text)}
+        for pat in self.pats.patterns:
+            if pat.category not in live:
+                continue
+            for m in pat.regex.finditer(text):
+                start, end = m.start(), m.end()
+                while start < end and not text[start].isalnum() and text[start] != "§":
+                    start += 1
+                if pat.negatable and self._negated(text, start, end, inside=True):
+                    continue
+                weight = pat.weight
+                if pat.needs_intent:
+                    if intent is None:
+                        intent = self.pats.intent.search(text) is not None
+                    if not intent:
+                        continue
+                hits.append(Hit(pat.category, start, end, weight, f"pattern:{pat.index}"))
+        return hits
+
+    # --- words ------------------------------------------------------------------------------
+
+    def _token_hit(
+        self, nt: NormText, i: int, tok: Token, a: int, b: int, ctx: Context,
+        offsets: list[tuple[int, int]],
+    ) -> Hit | None:  # fmt: skip
+        word = tok.norm
+        emoji = self.lex.emoji.get(word)
+        if emoji is not None:
+            return self._emoji_hit(nt.text, emoji, a, b, ctx)
+        if not word or not word[0].isalnum():
+            return None
+        entry = self.lex.entry(word)
+        if entry is not None:
+            if entry.tier == "strong":
+                if self._self_directed(nt.text, a):
+                    return None
+                start = self._with_modifier(nt, i, offsets)
+                return Hit(entry.category, start, b, entry.weight, "lexicon", word, tok.disguised)
+            frame = self._frame(nt, i, a, b, offsets, word)
+            if frame is None:
+                return self._profanity(nt, i, word, a, b, tok)
+            kind, adv = frame
+            if entry.category == "hate" and kind == "copula" and not adv.replace("een", "").strip():
+                return None  # "jij bent homo" states a fact; it does not degrade
+            start = self._with_modifier(nt, i, offsets) if kind == "modifier" else a
+            return Hit(entry.category, start, b, entry.weight, f"frame:{kind}", word, tok.disguised)
+        if (word in self.lex.person_nouns or word in self.lex.person_heads) and i > 0:
+            prev = nt.tokens[i - 1].norm
+            gap = nt.text[offsets[i - 1][1] : a]
+            if not gap.strip() and (prev in self.lex.modifiers or self.lex.compound(prev)):
+                # "kanker juf", "vuile vent", "t y f u s lijer": a curse aimed at a person
+                if self._self_directed(nt.text, offsets[i - 1][0]):
+                    return None
+                start = self._with_modifier(nt, i, offsets)
+                weight = 0.9 if self.lex.is_profanity(prev) else 0.75
+                return Hit("insult", start, b, weight, "frame:modifier", word, tok.disguised)
+        compound = self.lex.compound(word)
+        if compound is not None:
+            if compound.kind == "intensifier":
+                return Hit("profanity", a, b, 0.7, "intensifier", word, tok.disguised)
+            head = self.lex.entry(compound.head)
+            if compound.kind == "hate" or (head is not None and head.category == "hate"):
+                return Hit("hate", a, b, 0.9, "compound", word, tok.disguised)
+            if self._self_directed(nt.text, a):
+                return None
+            return Hit("insult", a, b, 0.9, "compound", word, tok.disguised)
+        return self._profanity(nt, i, word, a, b, tok)
+
+    def _profanity(self, nt: NormText, i: int, word: str, a: int, b: int, tok: Token) -> Hit | None:
+        if not self.lex.is_profanity(word):
+            return None
+        canon = self.lex.canonical(word)
+        if canon in {"kanker", "tyfus", "tering", "pokken", "pleuris", "klere", "kolere"}:
+            prev = nt.tokens[i - 1].norm if i > 0 else ""
+            nxt = nt.tokens[i + 1].norm if i + 1 < len(nt.tokens) else ""
+            if prev in _DISEASE_BEFORE or nxt in _DISEASE_AFTER:
+                return None  # the illness, not a curse: "mijn oma heeft kanker"
+            if i + 1 < len(nt.tokens):
+                head = self.lex.entry(nxt)
+                if nxt in self.lex.person_heads or nxt in self.lex.person_nouns or (
+                    head is not None
+                ):
+                    return None  # "kanker juf": the noun is the finding, see _with_modifier
+        return Hit("profanity", a, b, 0.7, "profanity", word, tok.disguised)
+
+    def _emoji_hit(self, text: str, category: str, a: int, b: int, ctx: Context) -> Hit | None:
+        lo, hi = self._clause(text, a)
+        clause = text[lo:hi]
+        if not self.target_re.search(clause):
+            return None
+        weight = {"insult": 0.7, "hate": 0.75, "threat": 0.75, "sexual": 0.7}[category]
+        return Hit(category, a, b, weight, "emoji")
+
+    def _with_modifier(self, nt: NormText, i: int, offsets: list[tuple[int, int]]) -> int:
+        """Include a curse or insulting adjective right before the word ('vuile aap')."""
+        start = offsets[i][0]
+        j = i - 1
+        while j >= 0 and i - j <= 2:
+            prev = nt.tokens[j].norm
+            if prev in self.lex.modifiers or self.lex.is_profanity(prev):
+                gap = nt.text[offsets[j][1] : start]
+                if gap.strip():
+                    break
+                start = offsets[j][0]
+                j -= 1
+                continue
+            break
+        return start
+
+    def _frame(
+        self, nt: NormText, i: int, a: int, b: int, offsets: list[tuple[int, int]], word: str
+    ) -> tuple[str, str] | None:
+        text = nt.text
+        lo, hi = self._clause(text, a)
+        before = text[max(lo, a - 70) : a]
+        if word in _ADJECTIVES and i + 1 < len(nt.tokens):
+            na = offsets[i + 1][0]
+            nxt = nt.tokens[i + 1].norm
+            same_clause = na < hi and not text[b:na].strip(" ")
+            if same_clause and not (
+                nxt in self.lex.person_nouns or nxt in _PREDICATE_NEXT
+                or self.lex.entry(nxt) is not None or nt.tokens[i + 1].name_like
+                or nxt in self.lex.group_plural or nxt in self.lex.group_singular
+            ):  # fmt: skip
+                return None  # "wat een stomme toets": about a thing, not a person
+        for kind, rx in self.frames.items():
+            m = rx.search(before)
+            if m is None:
+                continue
+            if kind == "modifier" and word in _ADJECTIVES:
+                continue
+            adv = m.groupdict().get("adv") or ""
+            if self._self_directed(text, a) and kind in ("copula", "exclaim"):
+                return None
+            return kind, adv
+        if _AFTER.search(text[b : b + 24]) and word not in _ADJECTIVES:
+            return "after", ""
+        return None
+
+    @staticmethod
+    def _clause(text: str, pos: int) -> tuple[int, int]:
+        lo = 0
+        for m in _SENTENCE.finditer(text, 0, pos):
+            lo = m.end()
+        m2 = _SENTENCE.search(text, pos)
+        return lo, (m2.start() if m2 else len(text))
+
+    @staticmethod
+    def _self_directed(text: str, pos: int) -> bool:
+        return _SELF.search(text[max(0, pos - 40) : pos]) is not None
+
+    # --- context that cancels ---------------------------------------------------------------
+
+    def _negated(self, text: str, start: int, end: int, inside: bool) -> bool:
+        lo = 0
+        for m in _CLAUSE.finditer(text, 0, start):
+            lo = m.end()
+        window = text[max(lo, start - 48) : end if inside else start]
+        window = _NOT_NEG.sub(" ", window)
+        return _NEG.search(window) is not None
+
+    def _keeps(self, hit: Hit, ctx: Context) -> bool:
+        if hit.category == "profanity":
+            return True
+        text = ctx.text
+        if hit.reason in ("lexicon", "compound") or hit.reason.startswith("frame"):
+            if self._negated(text, hit.start, hit.end, inside=False):
+                return False
+            if hit.category == "insult" and ctx.friendly:
+                return False
+            if hit.category == "hate" and ctx.ingroup:
+                return False
+        if hit.category == "defamation" and ctx.denial:
+            return False
+        if hit.category == "reputation":
+            return True
+        return not self._counter_speech(hit, ctx)
+
+    def _counter_speech(self, hit: Hit, ctx: Context) -> bool:
+        """Quoting or reporting abuse to condemn it, or someone else's words reported."""
+        text = ctx.text
+        quoted = any(s <= hit.start and hit.end <= e + 1 for s, e in ctx.quotes)
+        lo, hi = self._clause(text, hit.start)
+        sentence = text[lo:hi]
+        rep = None
+        for m in self.pats.report.finditer(sentence):
+            rep = m
+            if lo + m.start() > hit.start:
+                break
+        reported = rep is not None
+        if quoted and (ctx.condemn or reported):
+            return True
+        if reported and ctx.condemn:
+            return True
+        if reported and rep is not None and lo + rep.start() < hit.start:
+            head = sentence[: rep.start()]
+            if _FIRST.search(head):
+                return False
+            return _THIRD.search(head) is not None
+        return False

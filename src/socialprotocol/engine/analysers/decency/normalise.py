@@ -1,0 +1,152 @@
+"""Undo the ways people disguise words: k4nker, mong00l, t y f u s, k.u.t, kankerrrr, kаnker.
+
+The result is a normalised text in which every token is written plainly, plus a map from each
+character of it back to the original post, so a pattern found in the normalised text still
+points at the right words. Capitalised words that may be names carry a marker (``§``) so the
+patterns can ask for "a name" although everything else is lower case.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Collection
+from dataclasses import dataclass
+
+NAME_MARK = "§"
+
+LEET = str.maketrans({"4": "a", "@": "a", "3": "e", "€": "e", "1": "i", "0": "o", "5": "s",
+                      "$": "s", "7": "t", "8": "b", "9": "g", "!": "i", "|": "l"})  # fmt: skip
+# Cyrillic and Greek letters that look like Latin ones (after lower-casing).
+HOMOGLYPHS = str.maketrans({"а": "a", "е": "e", "о": "o", "р": "p", "с": "c", "у": "y", "х": "x",
+                            "і": "i", "к": "k", "т": "t", "н": "h", "м": "m", "ο": "o", "α": "a",
+                            "ε": "e", "ι": "i", "κ": "k", "ν": "v", "τ": "t", "υ": "u"})  # fmt: skip
+
+# Letters written one by one: "t y f u s", "k.a.n.k.e.r", "k-u-t".
+_SPACED = r"(?<![\w@$])(?:[a-z0-9@$](?:[ .\-_*]|  )){2,}[a-z0-9@$](?![\w@$])"
+# A word, possibly with leet digits or masking stars inside: k4nker, k*nker, h03r, $let.
+_WORD = (
+    r"[\w@$€*|]*[a-z\u00c0-\u024f\u0400-\u04ff\u0370-\u03ff][\w@$€*|!]*(?:['’\-][\w@$€*|]+)*|\d+"
+)
+# Emoji and pictographs are tokens of their own; the variation selector is dropped.
+_EMOJI = r"[\u2600-\u27bf\U0001f000-\U0001faff]\ufe0f?"
+TOKEN_RE = re.compile(f"(?P<spaced>{_SPACED})|(?P<word>{_WORD})|(?P<emoji>{_EMOJI})")
+_RUN3 = re.compile(r"(.)\1{2,}")
+_RUN2 = re.compile(r"(.)\1+")
+
+# Words that start a sentence with a capital without being a name.
+_NOT_NAMES = frozenset(
+    ["de", "het", "een", "dit", "dat", "die", "deze", "wat", "wie", "waar", "waarom", "hoe", "wanneer", "ik", "jij", "je", "hij", "zij", "ze", "we", "wij", "jullie", "u", "mijn", "jouw", "zijn", "haar", "onze", "ons", "hun", "en", "of", "maar", "want", "dus", "als", "toen", "nu", "hier", "daar", "er", "ook", "nog", "al", "echt", "wel", "niet", "geen", "nooit", "altijd", "iedereen", "niemand", "alle", "elke", "sorry", "ja", "nee", "oke", "ok", "hoi", "hey", "hallo", "goedemorgen", "morgen", "vandaag", "gisteren", "vanavond", "fijne", "fijn", "leuk", "mooi", "wauw", "wow", "super", "top", "trots", "dank", "bedankt", "heel", "zo", "te", "van", "in", "op", "aan", "met", "voor", "na", "bij", "om", "over", "door", "tot", "uit", "naar", "zonder", "juf", "meester", "meneer", "mevrouw", "ouders", "school", "groep", "klas", "kinderen", "let", "lieve", "beste", "waarde", "pas", "kijk", "weet", "ga", "kom", "laat", "stop", "hou", "wacht", "zeg", "the", "a", "i", "you", "we", "they", "he", "she", "it", "this", "that", "my", "your", "our", "what", "why", "is", "was", "are", "please", "thanks", "good", "great", "kanker", "kut", "tering", "tyfus", "shit", "fuck", "godverdomme", "jezus", "omg", "lol", "haha", "hahaha", "xd"]
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    start: int  # offsets in the original post
+    end: int
+    norm: str  # the plain form used for lookups
+    disguised: bool  # leet, stretched, spaced or masked spelling was undone
+    name_like: bool  # capitalised where a name can stand
+
+
+@dataclass(frozen=True, slots=True)
+class NormText:
+    text: str
+    tokens: tuple[Token, ...]
+    src_start: tuple[int, ...]  # per character of ``text``: start in the original
+    src_end: tuple[int, ...]
+
+    def source_span(self, start: int, end: int) -> tuple[int, int]:
+        """The span in the original post behind ``text[start:end]``."""
+        end = max(end, start + 1)
+        return self.src_start[start], self.src_end[end - 1]
+
+    def token_at(self, pos: int) -> int:
+        """Index of the token whose normalised text covers ``pos`` (or the one after it)."""
+        src = self.src_start[pos]
+        for i, tok in enumerate(self.tokens):
+            if tok.end > src:
+                return i
+        return len(self.tokens) - 1
+
+
+def squeeze(word: str) -> str:
+    """Every doubled letter once: 'mongoool' -> 'mongol', 'kankerr' -> 'kanker'."""
+    return _RUN2.sub(r"\1", word)
+
+
+def plain_word(raw: str, known: Callable[[str], bool]) -> tuple[str, bool]:
+    """The plain spelling of one folded token and whether it was disguised."""
+    word = raw.translate(HOMOGLYPHS)
+    disguised = word != raw
+    word = word.replace("’", "'")
+    if (
+        (any(c.isdigit() for c in word)
+        and any(c.isalpha() for c in word))
+        or any(c in "@$€|!" for c in word)
+    ):
+        leet = word.rstrip("!").translate(LEET)
+        disguised = disguised or leet != word
+        word = leet
+    if _RUN3.search(word):
+        two = _RUN3.sub(r"\1\1", word)
+        one = _RUN3.sub(r"\1", word)
+        word = one if known(one) and not known(two) else two
+        disguised = True
+    if "*" in word:
+        stem = word.strip("*")
+        for vowel in "aeiou":
+            cand = stem.replace("*", vowel)
+            if known(cand):
+                return cand, True
+        word = stem.replace("*", "")
+        disguised = True
+    return word.replace("'", "").replace("-", ""), disguised
+
+
+def normalise(
+    text: str, folded: str, known: Callable[[str], bool], names: Collection[str] = ()
+) -> NormText:
+    """Build the normalised text. ``known`` says whether a plain word is in the lexicon;
+    ``names`` are folded names of people (from the directory) that count as names anywhere."""
+    out: list[str] = []
+    src_start: list[int] = []
+    src_end: list[int] = []
+    tokens: list[Token] = []
+    pos = 0
+    for m in TOKEN_RE.finditer(folded):
+        kind = m.lastgroup
+        start, end = m.start(), m.end()
+        gap = folded[pos:start]
+        if gap:
+            out.append(gap)
+            src_start.extend(range(pos, start))
+            src_end.extend(range(pos + 1, start + 1))
+        pos = end
+        raw = m.group()
+        if kind == "spaced":
+            joined = re.sub(r"[ .\-_*]", "", raw)
+            word, _ = plain_word(joined, known)
+            if not known(word) and not known(squeeze(word)):
+                # Not a hidden word after all ("a b c"): keep the letters as they were.
+                out.append(raw)
+                src_start.extend(range(start, end))
+                src_end.extend(range(start + 1, end + 1))
+                continue
+            norm, disguised, name_like = word, True, False
+        elif kind == "emoji":
+            norm, disguised, name_like = raw.replace("\ufe0f", ""), False, False
+        else:
+            norm, disguised = plain_word(raw, known)
+            original = text[start:end]
+            capital = original[:1].isupper() and not original.isupper()
+            name_like = (capital and norm not in _NOT_NAMES and not known(norm)) or norm in names
+        shown = NAME_MARK + norm if name_like else norm
+        tokens.append(Token(start, end, norm, disguised, name_like))
+        out.append(shown)
+        src_start.extend([start] * len(shown))
+        src_end.extend([end] * len(shown))
+    if pos < len(folded):
+        out.append(folded[pos:])
+        src_start.extend(range(pos, len(folded)))
+        src_end.extend(range(pos + 1, len(folded) + 1))
+    return NormText("".join(out), tuple(tokens), tuple(src_start), tuple(src_end))
