@@ -276,6 +276,8 @@ class _Finder:
                 j += 1
             if j >= len(p.words) or j in known or j in public or not p.words[j].isalpha():
                 continue
+            if len(p.words[j]) < 2:  # an initial: "juf S."
+                continue
             if not p.cap(j) or p.no_upper or p.no_lower or p.lex.is_word(p.words[j]):
                 continue
             end = self._unknown_surname(j + 1)
