@@ -30,7 +30,12 @@ from typing import Any
 
 import phonenumbers
 from bench.data.textposts import posts_disclosure, posts_identifiers, posts_negatives, posts_scope
-from bench.data.textposts.spec import BOARD_AND_SCHOOLS, IDENTIFIER_CATEGORIES, Post
+from bench.data.textposts.spec import (
+    BOARD_AND_SCHOOLS,
+    EMPLOYER_PHRASES,
+    IDENTIFIER_CATEGORIES,
+    Post,
+)
 from stdnum import iban as std_iban
 from stdnum.nl import bsn as std_bsn
 from stdnum.nl import onderwijsnummer as std_onr
@@ -215,11 +220,13 @@ def check_labels(p: Post) -> None:
     if p.context == "private" and (p.disclosure_ok is None) != (p.disclaimer_ok is None):
         raise ValueError("in private context B1/C3 and C4 have the same trigger")
     if applies and (p.disclosure_ok is not None) != names_the_board(p.text):
-        raise ValueError("B1/C3 apply exactly when a staff post names ASKO or one of its schools")
+        raise ValueError("B1/C3 apply exactly when a staff post names ASKO, one of its schools or its own school")
 
 
 def names_the_board(text: str) -> bool:
     folded = text.casefold()
+    if EMPLOYER_PHRASES.search(text):
+        return True
     return any(name.casefold() in folded for name in BOARD_AND_SCHOOLS)
 
 

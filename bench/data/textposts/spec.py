@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 IDENTIFIER_CATEGORIES = frozenset(
@@ -19,6 +20,14 @@ SCHOOLS = (
     "Titus Brandsma", "Sint Franciscus", "De Notenboom", "Het Vogelnest",
 )  # fmt: skip
 BOARD_AND_SCHOOLS = ("ASKO", *(s.split(" ", 1)[1] if s.startswith(("De ", "Het ")) else s for s in SCHOOLS))
+
+# A staff post that refers to the author's own school or employer as an institution is about
+# the board too: "onze school", "bij ons op school", "mijn werkgever", "het bestuur".
+EMPLOYER_PHRASES = re.compile(
+    r"\b(?:(?:onze|mijn) (?:eigen )?(?:basis)?(?:school|scholen)|bij ons op school|(?:mijn|onze) werkgever"
+    r"|(?:ons|het|mijn) (?:school)?bestuur|(?:de|onze) stichting)\b",
+    re.IGNORECASE,
+)
 
 ROLES = {"S": "staff", "L": "pupil", "O": "parent", "X": "other"}
 CONTEXTS = {"w": "work", "p": "private"}
