@@ -10,7 +10,9 @@ from typing import Any
 from uuid import UUID
 
 from django.conf import settings
+from django.core.exceptions import RequestDataTooBig, TooManyFilesSent
 from django.http import FileResponse, HttpRequest, HttpResponse, JsonResponse
+from django.http.multipartparser import MultiPartParserError
 from django.http.response import HttpResponseBase
 from django.urls import reverse
 from django.utils import translation
@@ -46,6 +48,16 @@ def api_view(*methods: str) -> Callable[[View], View]:
                 return view(request, *args, **kwargs)
             except ApiError as exc:
                 return exc.response()
+            except MultiPartParserError:
+                return error_response(
+                    400, "invalid_multipart",
+                    "De multipart-body is niet te lezen.", "The multipart body cannot be read.",
+                )  # fmt: skip
+            except (RequestDataTooBig, TooManyFilesSent):
+                return error_response(
+                    413, "request_too_large",
+                    "Te veel of te grote gegevens in één verzoek.", "Too much data in one request.",
+                )  # fmt: skip
             except Exception:
                 log.exception("API error")
                 return error_response(
