@@ -43,6 +43,8 @@ INSTALLED_APPS = [
     "socialprotocol.web.people",
     "socialprotocol.web.checks",
     "socialprotocol.web.api",
+    "socialprotocol.web.cases",
+    "socialprotocol.web.consent",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -140,6 +142,12 @@ LOGIN_FAILURE_WINDOW_MINUTES = env_int("SOCIALPROTOCOL_LOGIN_WINDOW_MINUTES", 15
 # after the check unless the user saves them; saved checks are deleted after the second period.
 CHECK_RETENTION_MINUTES = env_int("SOCIALPROTOCOL_CHECK_RETENTION_MINUTES", 60, minimum=1)
 SAVED_CHECK_RETENTION_DAYS = env_int("SOCIALPROTOCOL_SAVED_CHECK_RETENTION_DAYS", 30, minimum=1)
+
+# Cases and dossiers (DESIGN §6): files are purged this many years after the pupil left or the
+# employment ended; a closed case without file entries this many years after closing.
+PUPIL_FILE_RETENTION_YEARS = env_int("SOCIALPROTOCOL_PUPIL_FILE_RETENTION_YEARS", 2, minimum=1)
+PERSONNEL_FILE_RETENTION_YEARS = env_int("SOCIALPROTOCOL_PERSONNEL_FILE_RETENTION_YEARS", 2, minimum=1)
+CLOSED_CASE_RETENTION_YEARS = env_int("SOCIALPROTOCOL_CLOSED_CASE_RETENTION_YEARS", 2, minimum=1)
 
 # Request size limits.
 MAX_TEXT_CHARS = env_int("SOCIALPROTOCOL_MAX_TEXT_CHARS", 10_000, minimum=280)
