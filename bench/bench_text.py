@@ -1,0 +1,308 @@
+"""Speed of the text check on 280-character posts, side by side with deduce and Presidio.
+
+- latency p50/p99 of one check (one thread = one core), the checker loaded with the board's
+  schools and a 12,000-person directory (DESIGN §5);
+- batch throughput (posts/s, one core) over the same texts;
+- cold start of ``socialprotocol check "..." --role medewerker --context werk`` as a new
+  process, median of several runs.
+
+The same texts go through ``Deduce().deidentify`` and through Presidio's predefined pattern
+recognizers (phone, e-mail, IBAN, credit card, IP, URL, crypto, date; no NLP engine). Ratios
+are peer time / our time, so above 1 means we are faster.
+"""
+
+from __future__ import annotations
+
+import os
+import random
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from bench import text_peers as tp
+from bench.common import ROOT, Row, latencies_ms, median_time
+from socialprotocol.engine.analysers.base import default_analysers
+from socialprotocol.engine.checker import Checker
+from socialprotocol.engine.directory import Directory, parse_directory_csv
+from socialprotocol.engine.model import Post, PostContext, Role, Setting
+
+BENCH = "text check, 280 chars"
+LENGTH = 280
+FIRST = [
+    "Sanne",
+    "Daan",
+    "Noah",
+    "Emma",
+    "Lotte",
+    "Sem",
+    "Liam",
+    "Julia",
+    "Mila",
+    "Finn",
+    "Yara",
+    "Mees",
+    "Tess",
+    "Levi",
+    "Saar",
+    "Luuk",
+    "Noor",
+    "Bram",
+    "Fleur",
+    "Jesse",
+    "Ilse",
+    "Mohammed",
+    "Fatima",
+    "Ayoub",
+    "Imane",
+    "Youssef",
+    "Priya",
+    "Ravi",
+    "Zeynep",
+    "Emre",
+    "Anouk",
+    "Joris",
+    "Marieke",
+    "Kees",
+    "Femke",
+    "Tom",
+    "Sara",
+    "Milan",
+    "Sophie",
+    "Jasmijn",
+    "Olivia",
+    "Lucas",
+    "Roos",
+    "Bas",
+    "Jip",
+    "Storm",
+]
+LAST = [
+    "de Jong",
+    "Jansen",
+    "de Vries",
+    "van den Berg",
+    "van Dijk",
+    "Bakker",
+    "Janssen",
+    "Visser",
+    "Smit",
+    "Meijer",
+    "de Boer",
+    "Mulder",
+    "de Groot",
+    "Bos",
+    "Vos",
+    "Peters",
+    "Hendriks",
+    "van Leeuwen",
+    "Dekker",
+    "Brouwer",
+    "de Wit",
+    "Dijkstra",
+    "Smits",
+    "de Graaf",
+    "van der Meer",
+    "van der Linden",
+    "Kok",
+    "Jacobs",
+    "de Haan",
+    "Vermeulen",
+    "van den Heuvel",
+    "van der Veen",
+    "van den Broek",
+    "de Bruijn",
+    "de Bruin",
+    "van der Heijden",
+    "Schouten",
+    "van Beek",
+    "Willems",
+    "van Vliet",
+    "El Amrani",
+    "Yilmaz",
+    "Kaya",
+    "Öztürk",
+    "Bennani",
+    "Ramdin",
+    "Tjon",
+    "Nguyen",
+    "Pinas",
+    "Ahmadi",
+]
+
+
+def texts_280(n: int, seed: int = 7) -> list[str]:
+    """``n`` texts of at most 280 characters, made of the labelled posts joined end to end."""
+    posts = [r["text"] for r in tp.load_posts()]
+    rng = random.Random(seed)
+    out: list[str] = []
+    while len(out) < n:
+        parts: list[str] = []
+        while sum(len(p) + 1 for p in parts) < LENGTH:
+            parts.append(rng.choice(posts))
+        text = " ".join(parts)[:LENGTH]
+        out.append(text[: text.rfind(" ")] if len(text) == LENGTH else text)
+    return out
+
+
+def directory_12k(seed: int = 12) -> Directory:
+    """The board's nine schools with 12,000 people: pupils, their parents and staff."""
+    rng = random.Random(seed)
+    schools = [p.school for p in tp.school_directory().people]
+    rows = [
+        "id,first_name,prefix,last_name,nickname,role,school,group,birth_date,handles,parent_of"
+    ]
+    for i in range(12_000):
+        last = rng.choice(LAST)
+        prefix, _, base = last.rpartition(" ") if last[0].islower() else ("", "", last)
+        role = "pupil" if i % 10 < 6 else ("parent" if i % 10 < 9 else "staff")
+        group = str(rng.randint(1, 8)) if role == "pupil" else ""
+        rows.append(
+            f"p{i:05d},{rng.choice(FIRST)},{prefix},{base},,{role},{rng.choice(schools)},{group},,,"
+        )
+    return parse_directory_csv("\n".join(rows) + "\n", "directory-12k")
+
+
+def _cli() -> list[str]:
+    script = Path(sys.executable).with_name("socialprotocol")
+    if script.exists():
+        return [str(script)]
+    found = shutil.which("socialprotocol")
+    return [found] if found else [sys.executable, "-m", "socialprotocol"]
+
+
+def cold_start_s(runs: int) -> float:
+    cmd = [
+        *_cli(),
+        "check",
+        "Juf Sanne van groep 7 is bereikbaar op 06-12345678.",
+        "--role",
+        "medewerker",
+        "--context",
+        "werk",
+    ]
+    env = {**os.environ, "PYTHONDONTWRITEBYTECODE": "1"}
+    times = []
+    for _ in range(runs):
+        t0 = time.perf_counter()
+        proc = subprocess.run(cmd, capture_output=True, env=env, cwd=ROOT, check=False)
+        times.append(time.perf_counter() - t0)
+        if proc.returncode not in (0, 1):
+            raise RuntimeError(f"socialprotocol check failed: {proc.stderr.decode()[-300:]}")
+    return statistics.median(times)
+
+
+def _throughput(fn: Callable[[str], object], texts: Sequence[str], repeat: int) -> float:
+    def batch() -> None:
+        for t in texts:
+            fn(t)
+
+    return len(texts) / median_time(batch, repeat)
+
+
+def run(quick: bool) -> list[Row]:
+    n = 300 if quick else 2000
+    texts = texts_280(n)
+    t0 = time.perf_counter()
+    checker = Checker(directory=directory_12k())
+    load_s = time.perf_counter() - t0
+    ctx = PostContext(role=Role.STAFF, setting=Setting.PRIVATE, about_school=None)
+
+    def ours(text: str) -> object:
+        return checker.check(Post(text, ctx))
+
+    dd = tp.deduce()
+    tp.presidio_recognizers()
+
+    def deduce(text: str) -> object:
+        return dd.deidentify(text)
+
+    systems: list[tuple[str, Callable[[str], object]]] = [
+        ("ours", ours),
+        (f"deduce {tp.version('deduce')}", deduce),
+        (f"presidio patterns {tp.version('presidio_analyzer')}", tp.presidio_results),
+    ]
+    # Peers are slower; they get fewer texts so a quick run stays short.
+    peer_texts = texts[: max(100, n // (4 if quick else 2))]
+    repeat = 3 if quick else 5
+    lat: dict[str, tuple[float, float]] = {}
+    rate: dict[str, float] = {}
+    for name, fn in systems:
+        sample = texts if name == "ours" else peer_texts
+        for t in sample[:20]:  # warm up caches
+            fn(t)
+        lat[name] = latencies_ms(fn, sample)
+        rate[name] = _throughput(fn, sample, repeat if name == "ours" else 1)
+
+    rows: list[Row] = []
+    note = f"{n} texts, 12,000-person directory"
+    for peer, _ in systems[1:]:
+        rows.append(Row(BENCH, "p50 ms", lat["ours"][0], peer, lat[peer][0], "<= 1.0", note))
+    for peer, _ in systems[1:]:
+        rows.append(Row(BENCH, "p99 ms", lat["ours"][1], peer, lat[peer][1], None, note))
+    for peer, _ in systems[1:]:
+        rows.append(
+            Row(BENCH, "posts/s (batch, 1 core)", rate["ours"], peer, rate[peer], ">= 1000", note)
+        )
+    rows.append(
+        Row(
+            BENCH,
+            "checker load s",
+            load_s,
+            None,
+            None,
+            None,
+            "protocol + analysers + 12,000-person directory, once per process",
+        )
+    )
+    rows += _per_analyser(texts[: 200 if quick else 1000], ctx)
+    runs = 3 if quick else 7
+    rows.append(
+        Row(
+            "CLI cold start",
+            "median s",
+            cold_start_s(runs),
+            None,
+            None,
+            "<= 1.5",
+            f"socialprotocol check, {runs} runs, new process each",
+        )
+    )
+    return rows
+
+
+def _per_analyser(texts: Sequence[str], ctx: PostContext) -> list[Row]:
+    """Where the time goes: scope + pipeline alone, then each analyser alone on top of it."""
+    directory = directory_12k()
+    names = [cls.name for cls in default_analysers()]
+    rows = []
+    for name in ["(none)", *names]:
+        checker = Checker(directory=directory, analysers=[] if name == "(none)" else [name])
+
+        def one(text: str, checker: Checker = checker) -> object:
+            return checker.check(Post(text, ctx))
+
+        for t in texts[:20]:
+            one(t)
+        p50, p99 = latencies_ms(one, texts)
+        what = "scope + pipeline only" if name == "(none)" else f"{name} only"
+        rows.append(
+            Row(
+                f"{BENCH}, per analyser",
+                f"p50 ms {what}",
+                p50,
+                None,
+                None,
+                None,
+                f"p99 {p99:.2f} ms, {len(texts)} texts",
+            )
+        )
+    return rows
+
+
+if __name__ == "__main__":
+    for r in run(quick="--quick" in sys.argv):
+        print(r)
