@@ -117,7 +117,7 @@ def test_it_loads_a_oneroster_folder_with_roles_groups_and_parents(tmp_path: Pat
 
 
 def test_it_says_which_oneroster_file_is_missing(tmp_path: Path) -> None:
-    with pytest.raises(InputError, match="users.csv ontbreekt"):
+    with pytest.raises(InputError, match=r"users\.csv ontbreekt"):
         load_directory(tmp_path)
 
 
