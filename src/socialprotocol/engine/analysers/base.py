@@ -60,6 +60,7 @@ DEFAULT_MODULES: tuple[str, ...] = (
     "people",
     "sensitive",
     "decency",
+    "media",
 )
 
 A = TypeVar("A", bound=type[Analyser])

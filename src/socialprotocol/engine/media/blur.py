@@ -55,7 +55,7 @@ def _cell_means(region: Array, cells: int) -> npt.NDArray[np.float32]:
     counts = np.outer(np.diff(ys), np.diff(xs)).astype(np.float32)
     if sums.ndim == 3:
         counts = counts[:, :, None]
-    means: npt.NDArray[np.float32] = sums / counts
+    means: npt.NDArray[np.float32] = (sums / counts).astype(np.float32)
     return means
 
 
@@ -63,7 +63,8 @@ def _blocks(grid: npt.NDArray[np.float32], h: int, w: int) -> Array:
     ny, nx = grid.shape[:2]
     iy = np.minimum((np.arange(h) * ny) // h, ny - 1)
     ix = np.minimum((np.arange(w) * nx) // w, nx - 1)
-    return np.rint(grid[iy][:, ix]).astype(np.uint8)
+    out: Array = np.rint(grid[iy][:, ix]).astype(np.uint8)
+    return out
 
 
 def _smooth(grid: npt.NDArray[np.float32], h: int, w: int) -> Array:
@@ -81,4 +82,5 @@ def _smooth(grid: npt.NDArray[np.float32], h: int, w: int) -> Array:
         wy, wx = wy[:, None], wx[None, :]
     top = grid[y0][:, x0] * (1 - wx) + grid[y0][:, x1] * wx
     bottom = grid[y1][:, x0] * (1 - wx) + grid[y1][:, x1] * wx
-    return np.rint(top * (1 - wy) + bottom * wy).astype(np.uint8)
+    out: Array = np.rint(top * (1 - wy) + bottom * wy).astype(np.uint8)
+    return out

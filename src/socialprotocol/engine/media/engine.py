@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
-from typing import Literal
+from typing import Any, Literal
 
 import av
 import numpy as np
@@ -217,7 +217,7 @@ def _copy_audio(in_path: str, out_path: str, cfg: RedactConfig) -> None:
             raise InputError(f"Kan '{out_path}' niet schrijven ({exc}).") from None
         try:
             rate = 48000 if codec == "libopus" else (ain.rate or 44100)
-            out = dst.add_stream(codec, rate=rate)
+            out: Any = dst.add_stream(codec, rate=rate)
             dst.metadata.clear()
             for frame in src.decode(ain):
                 frame.pts = None

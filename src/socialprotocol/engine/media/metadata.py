@@ -10,7 +10,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Literal
 
-from PIL import Image, IptcImagePlugin
+from PIL import Image, ImageFile, IptcImagePlugin
 
 Category = Literal["location_metadata", "metadata"]
 
@@ -98,10 +98,7 @@ _AV_PERSON = {
 
 
 def _short(value: object) -> str:
-    if isinstance(value, bytes):
-        text = value.decode("utf-8", "replace")
-    else:
-        text = str(value)
+    text = value.decode("utf-8", "replace") if isinstance(value, bytes) else str(value)
     text = " ".join(text.replace("\x00", " ").split())
     return text if len(text) <= 80 else text[:77] + "..."
 
@@ -126,16 +123,16 @@ def image_metadata(img: Image.Image) -> list[MetadataItem]:
             items.extend(
                 _xmp_items(xmp if isinstance(xmp, str) else bytes(xmp).decode("utf-8", "replace"))
             )
-    if img.format == "JPEG":
+    if img.format == "JPEG" and isinstance(img, ImageFile.ImageFile):
         iptc = IptcImagePlugin.getiptcinfo(img) or {}
         for ds, (cat, label) in _IPTC.items():
             if ds in iptc:
                 items.append(MetadataItem(cat, f"IPTC {ds[0]}:{ds[1]}", label, _short(iptc[ds])))
     if img.format == "PNG":
-        for key, value in img.info.items():
-            label = _PNG_TEXT.get(str(key).lower())
-            if label and isinstance(value, str | bytes):
-                items.append(MetadataItem("metadata", f"PNG {key}", label, _short(value)))
+        for info_key, value in img.info.items():
+            text_label = _PNG_TEXT.get(str(info_key).lower())
+            if text_label and isinstance(value, str | bytes):
+                items.append(MetadataItem("metadata", f"PNG {info_key}", text_label, _short(value)))
     return items
 
 
