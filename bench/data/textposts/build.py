@@ -29,7 +29,13 @@ from pathlib import Path
 from typing import Any
 
 import phonenumbers
-from bench.data.textposts import posts_disclosure, posts_identifiers, posts_negatives, posts_scope
+from bench.data.textposts import (
+    posts_disclosure,
+    posts_extra,
+    posts_identifiers,
+    posts_negatives,
+    posts_scope,
+)
 from bench.data.textposts.spec import (
     BOARD_AND_SCHOOLS,
     EMPLOYER_PHRASES,
@@ -231,7 +237,8 @@ def names_the_board(text: str) -> bool:
 
 
 def all_posts() -> Iterator[Post]:
-    for module in (posts_disclosure, posts_identifiers, posts_negatives, posts_scope):
+    modules = (posts_disclosure, posts_identifiers, posts_negatives, posts_scope, posts_extra)
+    for module in modules:
         yield from module.POSTS
 
 
@@ -241,6 +248,8 @@ def build() -> list[dict[str, Any]]:
     seen: set[str] = set()
     for n, p in enumerate(all_posts(), start=1):
         where = f"post {n} ({p.text[:50]!r})"
+        if re.search(r"⟦address\|[^⟧]*⟧,? ⟦postcode", p.text):
+            raise SystemExit(f"{where}: a postcode right after an address is part of its span")
         try:
             text, spans = render(p.text, gen)
             for s in spans:

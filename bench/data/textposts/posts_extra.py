@@ -1,0 +1,97 @@
+"""More posts for the smaller categories (BSN, onderwijsnummer, postcode, plates, landlines of
+more area codes, disclaimers), added after the first version so earlier ids stay stable."""
+
+from __future__ import annotations
+
+from bench.data.textposts.spec import P
+
+POSTS = [
+    # --- BSN and onderwijsnummer ------------------------------------------------------------------
+    P("Op", "whatsapp", "Juf, hierbij het burgerservicenummer van Lieke voor de schoolarts: ⟦bsn|gen.spaces⟧. Groetjes, Manon"),
+    P("Op", "facebook", "Moet je echt het BSN (⟦bsn|gen⟧!!) van je kind invullen op een Google-formulier van de ouderraad? Lijkt me niet AVG-proof"),
+    P("Sp", "whatsapp", "Ik heb per ongeluk het bsn van een leerling in de teamapp gezet (⟦bsn|gen.dots⟧), kan iemand het bericht verwijderen? 🙈"),
+    P("Op", "whatsapp", "Voor de inschrijving bij de nieuwe school: bsn ⟦bsn|gen⟧ (Amira) en ⟦bsn|gen⟧ (Yassin)"),
+    P("Lp", "whatsapp", "juf vroeg mijn bsn voor de toets ofzo, is het ⟦bsn|gen⟧? staat op mijn paspoort"),
+    P("Sw", "whatsapp", "Onderwijsnummer nieuwkomer groep 5: ⟦student_number|gen.dots⟧. BSN wordt nog aangevraagd bij de gemeente."),
+    P("Op", "whatsapp", "Het onderwijsnummer op het rapport is ⟦student_number|gen⟧ maar zijn BSN is er nog niet, is dat erg?"),
+    P("Sw", "whatsapp", "Leerling uit Oekraïne, onderwijsnummer ⟦student_number|gen⟧, komt maandag in groep 4. Wie heeft een tafeltje over?"),
+    P("Op", "facebook", "Wij hebben een brief van school met ⟦student_number|gen.dots⟧ erop gekregen, wat is dat voor nummer?"),
+    # --- postcode alone, and more addresses ------------------------------------------------------
+    P("Op", "whatsapp", "Wie woont er ook in ⟦postcode|1051 XK⟧? Dan kunnen we samen naar school fietsen"),
+    P("Op", "facebook", "Speelgoedruil voor de kinderen van groep 1-4, ophalen in ⟦postcode|1013hb⟧, na schooltijd"),
+    P("Op", "whatsapp", "onze postcode is ⟦postcode|1062 KL⟧, de taxi voor het leerlingenvervoer kan ons dan vinden"),
+    P("Sw", "whatsapp", "Voor de verzekering van het schoolreisje: het kamphuis heeft postcode ⟦postcode|7361 TM⟧"),
+    P("Op", "whatsapp", "Zijn er kinderen van school die in ⟦postcode|1103 AB⟧ wonen? We zoeken een loopgroepje"),
+    P("Op", "whatsapp", "Feestje van de klas op ⟦address|Plantage Middenlaan 14⟧, bel maar aan bij 'Hoek'"),
+    P("Op", "facebook", "Wie heeft er interesse in een kinderkledingbeurs voor de ouders van school? ⟦address|Van Baerlestraat 33-2⟧, zaterdag 10-13u"),
+    P("Op", "whatsapp", "Nieuw adres voor de schoolmail: ⟦address|Nieuwe Herengracht 99 III, 1011 RZ⟧ werd niet doorgegeven"),
+    P("Lp", "whatsapp", "kom na school naar ⟦address|Reimerswaalstraat 7⟧ dan gaan we trampolinespringen"),
+    # --- birth dates ---------------------------------------------------------------------------------
+    P("Op", "whatsapp", "Geboortedatum Finn: ⟦birth_date|2016-04-12⟧ (zo vraagt het formulier van school het)"),
+    P("Op", "whatsapp", "ze is geb. ⟦birth_date|3-3-2015⟧ en moet volgens de juf naar groep 6, klopt dat wel?"),
+    P("Op", "facebook", "Onze jongste is geboren ⟦birth_date|01/02/2016⟧ en zit nu al in groep 5 😮"),
+    P("Sw", "parro", "Lieve ouders, Milou uit onze klas is jarig op ⟦birth_date|22 november⟧ en trakteert maandag!"),
+    P("Op", "whatsapp", "Mijn verjaardag is ⟦birth_date|9 juni 1988⟧ hoor, niet in juli 😂 vertel dat maar aan de klas"),
+    # --- licence plates ------------------------------------------------------------------------------
+    P("Op", "whatsapp", "Wie rijdt de oude Volvo ⟦license_plate|12-BC-34⟧? Je lichten staan aan, staat bij de school"),
+    P("Op", "facebook", "Deze auto ⟦license_plate|01-GBB-1⟧ rijdt elke dag door rood bij de school. Wie kent hem?"),
+    P("Op", "whatsapp", "Rijouders schoolreis: ik heb de grijze Caddy ⟦license_plate|GBB-01-H⟧ met 5 plekken"),
+    P("Op", "whatsapp", "Busje voor het kamp heeft kenteken ⟦license_plate|BV-ZN-72⟧, staat vanaf 8 uur bij school"),
+    P("Sw", "whatsapp", "De wagen van de schoolfotograaf (⟦license_plate|J-405-KX⟧) mag op het plein staan vandaag."),
+    # --- phone: more area codes ----------------------------------------------------------------
+    P("Op", "whatsapp", "We wonen sinds kort in Tilburg, voor de overdracht naar de nieuwe school: ⟦phone|013-5442871⟧"),
+    P("Op", "whatsapp", "Opa uit Nijmegen komt naar de grootouderdag, zijn nummer ⟦phone|024 - 355 12 90⟧"),
+    P("Op", "facebook", "De oude basisschool van mijn kinderen in Eindhoven is nog steeds ⟦phone|040-2113546⟧, gek hè"),
+    P("Op", "whatsapp", "Mijn zus haalt op vandaag uit school, ⟦phone|050 312 4477⟧ is haar vaste nummer"),
+    P("Op", "whatsapp", "Voor de zomerschool bellen naar ⟦phone|071-5126633⟧, die organiseren het voor groep 7"),
+    P("Op", "facebook", "Gezocht: oppas na school in Breda voor 2 dagen, ⟦phone|076 514 2290⟧"),
+    P("Op", "whatsapp", "De schoolbus naar het zwembad van Zaandam: vervoerder ⟦phone|075 - 617 33 00⟧"),
+    P("Op", "whatsapp", "Oma in Zeeland is bereikbaar op ⟦phone|0113-228845⟧ tijdens de vakantieopvang van school"),
+    P("Op", "whatsapp", "Vraag het even aan de gastouder op Texel, ⟦phone|0222 312455⟧, zij komt mee op schoolreis"),
+    P("Sp", "whatsapp", "Collega's, vanaf volgende week ben ik op de andere locatie, bereikbaar op ⟦phone|0318-642210⟧"),
+    P("Op", "whatsapp", "klassenouder nieuw nummer!! ⟦phone|06-1234 9870⟧ en de oude ⟦phone|06-3877 1290⟧ kan weg"),
+    P("Op", "whatsapp", "Bel me even op ⟦phone|+31(0)20-6124477⟧, het gaat over de klassenlijst"),
+    P("Op", "whatsapp", "Duits nummer van de nieuwe stagiair: ⟦phone|+49 170 1234567⟧, hij spreekt ook Nederlands 😊"),
+    # --- e-mail, IBAN ---------------------------------------------------------------------------
+    P("Op", "whatsapp", "Stuur het maar naar ⟦email|ouders+groep6@gmail.com⟧, dat is het adres van de klassenouders"),
+    P("Op", "facebook", "Voor de kledinginzameling van school: ⟦email|Inzameling.Kleding@Outlook.COM⟧"),
+    P("Sw", "whatsapp", "Mijn nieuwe mailadres voor het team: ⟦email|r.el-hadji@mail.school-noord.nl⟧"),
+    P("Op", "whatsapp", "kosten kamp €60, graag naar ⟦iban|gen.lower:INGB⟧ ovv naam + groep"),
+    P("Op", "whatsapp", "Bijdrage voor het kerstontbijt (€3) op ⟦iban|gen.spaced:RABO⟧, of contant bij de juf"),
+    # --- hard negatives -------------------------------------------------------------------------
+    P("Op", "whatsapp", "Het referentienummer van de betaling voor de schoolreis is 2026-114-7788, voor als je het zoekt"),
+    P("Op", "whatsapp", "Het betalingskenmerk voor de ouderbijdrage is 7000 1234 5678 9012, niet je eigen naam"),
+    P("Sw", "parro", "Let op: op 14-01-2027 is er een NL-Alert test om 12:00. De kinderen hoeven niet te schrikken."),
+    P("Op", "whatsapp", "Het lidmaatschapsnummer van de bieb is ⟪badbsn.dots⟫, maar die pas is verlopen, dus de schoolbieb dan maar"),
+    P("Op", "whatsapp", "De schooltijden worden 8.30-14.00 voor alle groepen, ook op woensdag"),
+    P("Lp", "whatsapp", "ik had 37 van de 40 goed bij de topotoets, een 9,2!!"),
+    P("Op", "facebook", "Heeft iemand ook 3 keer €25,- betaald voor dezelfde schoolfoto's? Bestelling 88412"),
+    P("Op", "whatsapp", "Groep 8 gaat van 17 t/m 19 juni op kamp, dus 3 dagen weg"),
+    P("Sw", "whatsapp", "Bel bij een ongeluk op het schoolplein eerst 112 en dan de ouders, volgens het protocol."),
+    # --- disclosure and disclaimer, private staff posts ------------------------------------------
+    P("Sp", "facebook", "Ik werk bij ASKO en wil iets kwijt: de nieuwe speelplaats van De Notenboom is prachtig geworden. Dit is overigens mijn persoonlijke mening, niet die van ASKO.", dis=True, dcl=True),
+    P("Sp", "x", "Leerkracht bij ASKO hier. Disclaimer: persoonlijke mening. De staking is terecht en ook op Het Kompas doen we mee.", dis=True, dcl=True),
+    P("Sp", "linkedin", "Na de lezing van gisteren over kansengelijkheid: als IB'er bij ASKO herken ik veel. Mijn woorden zijn mijn eigen, niet van mijn werkgever.", dis=True, dcl=True),
+    P("Sp", "instagram", "#ASKOmedewerker maar vandaag privé: wat was het schoolfeest van Don Bosco gezellig 🥳 (eigen mening natuurlijk)", dis=True, dcl=True),
+    P("Sp", "facebook", "Ik werk op een school van ASKO en ben het hartgrondig oneens met de bezuinigingen. Ik schrijf dit op persoonlijke titel.", dis=True, dcl=True),
+    P("Sp", "facebook", "Vandaag mijn laatste werkdag op Titus Brandsma. Ik heb 30 jaar met plezier bij ASKO gewerkt. Dit staat los van de officiële standpunten van ASKO, maar: het was geweldig.", dis=True, dcl=True),
+    P("Sp", "x", "Als juf bij ASKO snap ik de ouders van De Regenboog wel. Communicatie kan beter.", dis=True, dcl=False),
+    P("Sp", "facebook", "Medewerker van ASKO en trotse moeder: mijn zoon zit op Het Vogelnest en heeft het er naar zijn zin.", dis=True, dcl=False),
+    P("Sp", "instagram", "Wat een mooie opening van het nieuwe gebouw van De Kleine Prins! Alleen mijn eigen mening hoor 😄", dis=False, dcl=True),
+    P("Sp", "x", "De cao-onderhandelingen bij ASKO lopen weer vast. Ik spreek voor mezelf.", dis=False, dcl=True),
+    P("Sp", "facebook", "Onze school gaat fuseren met een school in de buurt. Ik vind het jammer.", dis=False, dcl=False),
+    P("Sp", "facebook", "Mijn werkgever heeft besloten dat we geen telefoons meer in de klas mogen hebben. Terecht!", dis=False, dcl=False),
+    P("Sp", "instagram", "Bij ons op school hebben we vandaag de Kinderboekenweek geopend 📚 wat een feest", dis=False, dcl=False),
+    P("Sp", "linkedin", "Het bestuur van de stichting heeft een nieuwe visie op onderwijs gepresenteerd. Benieuwd hoe jullie erover denken.", dis=False, dcl=False),
+    # --- scope ------------------------------------------------------------------------------------
+    P("Op", "instagram", "Zondagochtend bij de bakker, croissantjes voor het hele gezin 🥐", scope=False),
+    P("Lp", "tiktok", "ik heb eindelijk mijn zwemdiploma B gehaald 🏊 na 2 jaar!!", scope=False),
+    P("Xp", "facebook", "Onze buurtmoestuin zoekt vrijwilligers voor de zaterdag. Koffie staat klaar ☕", scope=False),
+    P("Op", "whatsapp", "Wie heeft er een aanhanger te leen? We verhuizen zaterdag", scope=False),
+    P("Sp", "instagram", "Eerste keer skiën in Oostenrijk ⛷️ en meteen gevallen natuurlijk", scope=False),
+    P("Op", "whatsapp", "Groep 3 leest nu zelf de ondertitels van tekenfilms, zegt de juf. Thuis ook al 😄"),
+    P("Op", "facebook", "Meester Dennis gaat met pensioen na 40 jaar voor de klas. Wie doet mee met het cadeau?"),
+    P("Lp", "instagram", "onze klas heeft de voorleeswedstrijd gewonnen!!! 🏆📖"),
+    P("Op", "whatsapp", "Is er vrijdag gewoon les of is het een studiedag? Ik zie het niet in de kalender"),
+    P("Xp", "linkedin", "Trots op ons team van pedagogisch medewerkers: sinds dit schooljaar werken we samen met de basisschool in de wijk."),
+]
