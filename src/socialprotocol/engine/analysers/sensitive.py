@@ -57,6 +57,7 @@ class SensitiveAnalyser(Analyser):
         self._terms = re.compile(rf"(?<![\w-])(?:{'|'.join(groups)})(?![\w-])")
         self._anchors = re.compile(rf"(?<![\w-])(?:{_alternation(data['anchors'])})(?![\w-])")
         self._own = re.compile(rf"(?<![\w-])(?:{data['own_child']})(?![\w-])")
+        self._topic = re.compile(rf"(?<![\w-]){data['topic']}")
         pronouns = "|".join(re.escape(p) for p in data["pronouns"])
         self._pronoun = re.compile(rf"(?<![\w'])(?:{pronouns})(?![\w'])")
         directory = env.directory
@@ -80,6 +81,8 @@ class SensitiveAnalyser(Analyser):
             person = None
             if category == "marker":
                 category = "confidential"
+            elif self._topic.search(folded, max(s0, t.start() - 40), t.start()):
+                continue  # the subject of a lesson or a talk, not something about a person
             else:
                 linked = [a for a in anchors if s0 <= a[0] < s1 and not _inside(a, t.span())]
                 if not linked and sentence > 0 and self._pronoun.search(folded, s0, s1):
