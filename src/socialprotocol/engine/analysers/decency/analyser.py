@@ -4,6 +4,7 @@ profanity and reputation, with spans and an explanation of what was found and wh
 from __future__ import annotations
 
 from collections.abc import Iterable
+from importlib import resources
 
 from socialprotocol.engine.analysers.base import Analyser, Environment, register
 from socialprotocol.engine.analysers.decency.detect import Detector, Hit
@@ -65,6 +66,7 @@ class DecencyAnalyser(Analyser):
                     folded = fold(part).strip()
                     if len(folded) >= 3 and " " not in folded:
                         names.add(folded)
+        self.words, self.first_names = _name_lists()
         self.names = frozenset(names)
         self.org_words = frozenset(w for p in org_phrases(orgs) for w in p.split())
         self.patterns = compile_patterns(load_pattern_data(), self.lexicon, orgs)
@@ -75,7 +77,8 @@ class DecencyAnalyser(Analyser):
         return self.lexicon.known(word) or word in self.org_words
 
     def normalise(self, text: str, folded: str | None = None) -> NormText:
-        return normalise(text, fold(text) if folded is None else folded, self.known, self.names)
+        folded = fold(text) if folded is None else folded
+        return normalise(text, folded, self.known, self.names, self.words, self.first_names)
 
     def hits(self, text: str, folded: str | None = None) -> list[Hit]:
         nt = self.normalise(text, folded)
@@ -103,6 +106,21 @@ class DecencyAnalyser(Analyser):
                 )
             )
         return signals
+
+
+def _name_lists() -> tuple[frozenset[str], frozenset[str]]:
+    """Dutch words and common first names from the shared name data (people analyser's lists),
+    to tell a name at the start of a sentence from an ordinary word. Empty if absent."""
+    base = resources.files("socialprotocol.engine") / "data" / "names"
+    out: list[frozenset[str]] = []
+    for name in ("words-nl.txt", "first_names.txt"):
+        res = base / name
+        if not res.is_file():
+            out.append(frozenset())
+            continue
+        lines = fold(res.read_text(encoding="utf-8")).split("\n")
+        out.append(frozenset(x.strip() for x in lines if x and not x.startswith("#")))
+    return out[0], out[1]
 
 
 def explain(hit: Hit, excerpt: str) -> Message:

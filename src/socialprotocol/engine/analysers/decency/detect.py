@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cached_property
 
 from socialprotocol.engine.analysers.decency.lexicon import Lexicon
 from socialprotocol.engine.analysers.decency.normalise import NormText, Token
@@ -94,17 +95,29 @@ class Hit:
     disguised: bool = False
 
 
-@dataclass(frozen=True, slots=True)
 class Context:
-    """Per-post facts the context checks share."""
+    """Per-post facts the context checks share, each computed only when first needed."""
 
-    text: str  # normalised
-    quotes: tuple[tuple[int, int], ...]  # in the normalised text
-    condemn: bool
-    denial: bool
-    friendly: bool
-    ingroup: bool
-    targeted: bool  # names you, a person or a group somewhere
+    def __init__(self, text: str, pats: PatternSet, friendly: bool) -> None:
+        self.text = text  # normalised
+        self.pats = pats
+        self.friendly = friendly
+
+    @cached_property
+    def quotes(self) -> tuple[tuple[int, int], ...]:
+        return tuple((m.start(), m.end()) for m in _QUOTES.finditer(self.text))
+
+    @cached_property
+    def condemn(self) -> bool:
+        return self.pats.condemn.search(self.text) is not None
+
+    @cached_property
+    def denial(self) -> bool:
+        return self.pats.denial.search(self.text) is not None
+
+    @cached_property
+    def ingroup(self) -> bool:
+        return self.pats.ingroup.search(self.text) is not None
 
 
 class Detector:
@@ -124,10 +137,11 @@ class Detector:
 
     def detect(self, nt: NormText) -> list[Hit]:
         text = nt.text
-        ctx = self._context(nt)
+        words = {t.norm for t in nt.tokens}
+        ctx = self._context(nt, words)
         hits: list[Hit] = []
         covered: list[tuple[int, int]] = []
-        for hit in self._pattern_hits(text, ctx):
+        for hit in self._pattern_hits(text, words):
             hits.append(hit)
             covered.append((hit.start, hit.end))
         offsets = self._token_offsets(nt)
@@ -139,22 +153,20 @@ class Detector:
             if found.category == "profanity" and any(s <= a < e for s, e in covered):
                 continue
             hits.append(found)
-        return [h for h in hits if self._keeps(h, ctx)]
+        kept = [h for h in hits if self._keeps(h, ctx)]
+        hate = [(h.start, h.end) for h in kept if h.category == "hate"]
+        if hate:
+            # A slur or dehumanising statement is hate; the same words are not also an insult.
+            kept = [
+                h for h in kept
+                if h.category != "insult" or not any(s < h.end and h.start < e for s, e in hate)
+            ]  # fmt: skip
+        return kept
 
-    def _context(self, nt: NormText) -> Context:
+    def _context(self, nt: NormText, words: set[str]) -> Context:
         text = nt.text
-        quotes = tuple((m.start(), m.end()) for m in _QUOTES.finditer(text))
-        words = {t.norm for t in nt.tokens}
         friendly = bool(words & self.friendly_words) or any(p in text for p in self.friendly_phrases)
-        return Context(
-            text=text,
-            quotes=quotes,
-            condemn=self.pats.condemn.search(text) is not None,
-            denial=self.pats.denial.search(text) is not None,
-            friendly=friendly,
-            ingroup=self.pats.ingroup.search(text) is not None,
-            targeted=self.target_re.search(text) is not None,
-        )
+        return Context(text, self.pats, friendly)
 
     @staticmethod
     def _token_offsets(nt: NormText) -> list[tuple[int, int]]:
@@ -173,15 +185,24 @@ class Detector:
 
     # --- patterns ---------------------------------------------------------------------------
 
-    def _pattern_hits(self, text: str, ctx: Context) -> list[Hit]:
+    def _pattern_hits(self, text: str, words: set[str]) -> list[Hit]:
         hits: list[Hit] = []
         intent: bool | None = None
-        live = {c for c, rx in self.pats.by_category.items() if rx.search(text)}
+        org: bool | None = None
         for pat in self.pats.patterns:
-            if pat.category not in live:
+            if pat.keys is not None and pat.keys.isdisjoint(words):
                 continue
+            if pat.needs_org:
+                if org is None:
+                    org = self.pats.org.search(text) is not None
+                if not org:
+                    continue
             for m in pat.regex.finditer(text):
                 start, end = m.start(), m.end()
+                if start and text[start].isalnum() and (
+                    text[start - 1].isalnum() or text[start - 1] == "§"
+                ):
+                    continue  # inside a word: "blik maak" is not "ik maak"
                 while start < end and not text[start].isalnum() and text[start] != "§":
                     start += 1
                 if pat.negatable and self._negated(text, start, end, inside=True):
@@ -248,17 +269,16 @@ class Detector:
         if not self.lex.is_profanity(word):
             return None
         canon = self.lex.canonical(word)
+        nxt = nt.tokens[i + 1].norm if i + 1 < len(nt.tokens) else ""
         if canon in {"kanker", "tyfus", "tering", "pokken", "pleuris", "klere", "kolere"}:
             prev = nt.tokens[i - 1].norm if i > 0 else ""
-            nxt = nt.tokens[i + 1].norm if i + 1 < len(nt.tokens) else ""
             if prev in _DISEASE_BEFORE or nxt in _DISEASE_AFTER:
                 return None  # the illness, not a curse: "mijn oma heeft kanker"
-            if i + 1 < len(nt.tokens):
-                head = self.lex.entry(nxt)
-                if nxt in self.lex.person_heads or nxt in self.lex.person_nouns or (
-                    head is not None
-                ):
-                    return None  # "kanker juf": the noun is the finding, see _with_modifier
+        if nxt and (
+            nxt in self.lex.person_heads or nxt in self.lex.person_nouns
+            or self.lex.entry(nxt) is not None
+        ):  # fmt: skip
+            return None  # "kanker juf", "kut varken": the noun is the finding (_with_modifier)
         return Hit("profanity", a, b, 0.7, "profanity", word, tok.disguised)
 
     def _emoji_hit(self, text: str, category: str, a: int, b: int, ctx: Context) -> Hit | None:
@@ -294,7 +314,7 @@ class Detector:
         if word in _ADJECTIVES and i + 1 < len(nt.tokens):
             na = offsets[i + 1][0]
             nxt = nt.tokens[i + 1].norm
-            same_clause = na < hi and not text[b:na].strip(" ")
+            same_clause = na < hi and not text[b:na].strip(" ") and nxt[:1].isalnum()
             if same_clause and not (
                 nxt in self.lex.person_nouns or nxt in _PREDICATE_NEXT
                 or self.lex.entry(nxt) is not None or nt.tokens[i + 1].name_like

@@ -44,7 +44,8 @@ def _plain(word: str) -> str:
 
 def load_lexicon_data() -> dict[str, Any]:
     res = resources.files("socialprotocol.engine") / "data" / "decency" / "lexicon.yaml"
-    data: dict[str, Any] = yaml.safe_load(res.read_text(encoding="utf-8"))
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    data: dict[str, Any] = yaml.load(res.read_text(encoding="utf-8"), Loader=loader)  # noqa: S506
     return data
 
 
@@ -67,6 +68,7 @@ class Lexicon:
         self.curses = tuple(
             sorted({_plain(w) for w in data["curse_prefixes"]}, key=len, reverse=True)
         )
+        self._curse_starts = frozenset(c[:2] for c in self.curses)
         self.person_heads = frozenset(_plain(w) for w in data["person_heads"])
         self.intensified = frozenset(_plain(w) for w in data["intensified"])
         self.group_plural = frozenset(_plain(w) for w in data["groups"]["plural"])
@@ -76,6 +78,7 @@ class Lexicon:
         self.emoji: dict[str, str] = {
             e.replace("\ufe0f", ""): cat for cat, items in data["emoji"].items() for e in items
         }
+        self._canon: dict[str, str] = {}
         self._squeezed: dict[str, str] = {}
         for key in (*self.entries, *self.profanity):
             sq = squeeze(key)
@@ -91,9 +94,15 @@ class Lexicon:
 
     def canonical(self, word: str) -> str:
         """The lexicon's spelling of a plain word, undoing squeezed or stretched letters."""
-        if word in self.entries or word in self.profanity:
-            return word
-        return self._squeezed.get(squeeze(word), word)
+        canon = self._canon.get(word)
+        if canon is None:
+            if word in self.entries or word in self.profanity:
+                canon = word
+            else:
+                canon = self._squeezed.get(squeeze(word), word)
+            if len(self._canon) < 100_000:  # a cache of words seen; bounded
+                self._canon[word] = canon
+        return canon
 
     def entry(self, word: str) -> Entry | None:
         return self.entries.get(self.canonical(word))
@@ -103,7 +112,7 @@ class Lexicon:
 
     def compound(self, word: str) -> Compound | None:
         """Split a curse compound: kankerlijer, tyfushoer, kankerleuk, kkrmooi, kutschool."""
-        if len(word) < 5:
+        if len(word) < 5 or word[:2] not in self._curse_starts:
             return None
         for curse in self.curses:
             if not word.startswith(curse) or len(word) - len(curse) < 2:

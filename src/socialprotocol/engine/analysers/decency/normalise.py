@@ -74,8 +74,13 @@ def squeeze(word: str) -> str:
     return _RUN2.sub(r"\1", word)
 
 
+_ODD = re.compile(r"[^a-z]|(.)\1\1")
+
+
 def plain_word(raw: str, known: Callable[[str], bool]) -> tuple[str, bool]:
     """The plain spelling of one folded token and whether it was disguised."""
+    if _ODD.search(raw) is None:
+        return raw, False  # the common case: plain lower-case letters
     word = raw.translate(HOMOGLYPHS)
     disguised = word != raw
     word = word.replace("’", "'")
@@ -104,20 +109,31 @@ def plain_word(raw: str, known: Callable[[str], bool]) -> tuple[str, bool]:
 
 
 def normalise(
-    text: str, folded: str, known: Callable[[str], bool], names: Collection[str] = ()
+    text: str,
+    folded: str,
+    known: Callable[[str], bool],
+    names: Collection[str] = (),
+    words: Collection[str] = (),
+    first_names: Collection[str] = (),
 ) -> NormText:
     """Build the normalised text. ``known`` says whether a plain word is in the lexicon;
-    ``names`` are folded names of people (from the directory) that count as names anywhere."""
+    ``names`` are folded names from the directory, names even when written in lower case;
+    ``first_names`` common first names, names when capitalised, also at the start of a
+    sentence; ``words`` ordinary Dutch words, which a capital does not make a name
+    ("Rot toch op", "Serieus, Typisch ..." vs "Kees steelt")."""
     out: list[str] = []
     src_start: list[int] = []
     src_end: list[int] = []
     tokens: list[Token] = []
     pos = 0
+    sentence_start = True
     for m in TOKEN_RE.finditer(folded):
         kind = m.lastgroup
         start, end = m.start(), m.end()
         gap = folded[pos:start]
         if gap:
+            if any(c in ".!?:,;\n" for c in gap):  # chat writers capitalise after commas
+                sentence_start = True
             out.append(gap)
             src_start.extend(range(pos, start))
             src_end.extend(range(pos + 1, start + 1))
@@ -136,10 +152,24 @@ def normalise(
         elif kind == "emoji":
             norm, disguised, name_like = raw.replace("\ufe0f", ""), False, False
         else:
+            if raw.startswith("@") and len(raw) > 2:
+                # A handle: someone addressed by their account name.
+                norm, disguised = raw[1:].replace("'", "").replace("-", ""), False
+                tokens.append(Token(start, end, norm, disguised, True))
+                shown = NAME_MARK + norm
+                out.append(shown)
+                src_start.extend([start] * len(shown))
+                src_end.extend([end] * len(shown))
+                sentence_start = True
+                continue
             norm, disguised = plain_word(raw, known)
-            original = text[start:end]
-            capital = original[:1].isupper() and not original.isupper()
-            name_like = (capital and norm not in _NOT_NAMES and not known(norm)) or norm in names
+            capital = text[start].isupper() and not text[start:end].isupper()
+            if capital and norm not in _NOT_NAMES and not known(norm):
+                # At the start of a sentence a capital says nothing: only known first names.
+                name_like = norm in first_names or (not sentence_start and norm not in words)
+            else:
+                name_like = norm in names and norm not in words
+        sentence_start = False
         shown = NAME_MARK + norm if name_like else norm
         tokens.append(Token(start, end, norm, disguised, name_like))
         out.append(shown)

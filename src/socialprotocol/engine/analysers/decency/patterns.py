@@ -13,6 +13,7 @@ import yaml
 from socialprotocol.engine.analysers.decency.lexicon import Lexicon
 from socialprotocol.engine.textview import fold
 
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 CATEGORIES = ("threat", "doxxing", "defamation", "sexual", "reputation", "hate", "insult")
 _MACRO = re.compile(r"\{([A-Z0-9]+)\}")
 
@@ -24,13 +25,15 @@ class Pattern:
     weight: float
     negatable: bool
     needs_intent: bool
-    index: int  # position in its category list, for explanations and tests
+    index: int
+    keys: frozenset[str] | None  # run only when one of these words is in the post
+    needs_org: bool  # run only when the post names the board, a school or "de school"  # position in its category list, for explanations and tests
 
 
 @dataclass(frozen=True, slots=True)
 class PatternSet:
     patterns: tuple[Pattern, ...]
-    by_category: dict[str, re.Pattern[str]]  # one alternation per category: a cheap first test
+    org: re.Pattern[str]
     intent: re.Pattern[str]
     denial: re.Pattern[str]
     condemn: re.Pattern[str]
@@ -41,7 +44,7 @@ class PatternSet:
 
 def load_pattern_data() -> dict[str, Any]:
     res = resources.files("socialprotocol.engine") / "data" / "decency" / "patterns.yaml"
-    data: dict[str, Any] = yaml.safe_load(res.read_text(encoding="utf-8"))
+    data: dict[str, Any] = yaml.load(res.read_text(encoding="utf-8"), Loader=_LOADER)  # noqa: S506
     return data
 
 
@@ -77,6 +80,8 @@ def compile_patterns(data: dict[str, Any], lexicon: Lexicon, orgs: Iterable[str]
     macros["PN"] = alternation(lexicon.person_nouns)
     macros["GROUP"] = alternation(lexicon.group_plural)
     macros["GROUP1"] = alternation(lexicon.group_singular)
+    # Singular groups where "vieze ..." is a slur, not a plain insult ("vieze meid").
+    macros["GROUPX"] = alternation(lexicon.group_singular - {"vrouw", "meid", "meisje", "woman"})
     # §? lets a name-like school name ("de §regenboog") still match.
     org_names = "|".join(
         "§?" + p.replace(" ", " §?") for p in sorted(org_phrases(orgs), key=len, reverse=True)
@@ -86,25 +91,34 @@ def compile_patterns(data: dict[str, Any], lexicon: Lexicon, orgs: Iterable[str]
         r" (?:§?\w+ )?(?:school|basisschool|schooltje|schoolbestuur|bestuur|directie|stichting"
         r"|organisatie|werkgever|tent|onderwijsclub|schoolleiding|school board|employer)"
         r"(?: van (?:§?\w+ ){0,2}§?\w+)?"
+        r"(?: als (?:werkgever|school|organisatie|bestuur))?"
     )
-    macros["ORG"] = f"(?:{org_names}|{generic})" if org_names else f"(?:{generic})"
+    as_role = r"(?: als (?:werkgever|school|organisatie|bestuur))?"
+    macros["ORG"] = f"(?:(?:{org_names}){as_role}|{generic})" if org_names else f"(?:{generic})"
     patterns: list[Pattern] = []
-    alternations: dict[str, list[str]] = {}
     for category in CATEGORIES:
         for i, item in enumerate(data.get(category, [])):
             body = expand(item["p"], macros)
+            if not body[:1].isalpha() and not body.startswith(("(?:^", "\\b")):
+                # Matches start at a word edge: the engine then skips most positions at once.
+                # (A pattern that starts with a literal keeps sre's fast literal scan instead.)
+                body = r"(?<![\w§])(?:" + body + ")"
             regex = re.compile(body)
             negatable = item.get("neg", "before") != "none"
             intent = bool(item.get("intent", False))
-            patterns.append(Pattern(category, regex, float(item["w"]), negatable, intent, i))
-            alternations.setdefault(category, []).append(f"(?:{body})")
+            raw_keys = item.get("k")
+            keys = frozenset(str(k) for k in raw_keys) if isinstance(raw_keys, list) else None
+            needs_org = raw_keys == "org"
+            patterns.append(
+                Pattern(category, regex, float(item["w"]), negatable, intent, i, keys, needs_org)
+            )
     return PatternSet(
         patterns=tuple(patterns),
-        by_category={c: re.compile("|".join(a)) for c, a in alternations.items()},
+        org=re.compile(r"(?<![\w§])" + macros["ORG"]),
         intent=re.compile(expand(data["intent"], macros)),
         denial=re.compile(expand(data["denial"], macros)),
         condemn=re.compile(expand(data["condemn"], macros)),
         report=re.compile(expand(data["report"], macros)),
         ingroup=re.compile(expand(data["ingroup"], macros)),
-        macros=macros,
+        macros={k: expand(v, macros) for k, v in macros.items()},
     )
