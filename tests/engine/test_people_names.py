@@ -145,3 +145,33 @@ def test_it_finds_names_without_a_directory_from_general_name_knowledge() -> Non
         Post("Juf Petra en Mohamed Bouzid waren er", PostContext(Role.STAFF, Setting.WORK))
     )
     assert [e for _, e, _ in names(report)] == ["Petra", "Mohamed Bouzid"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Elif Yildiz won de quiz", "Elif Yildiz"),
+        ("ELİF YILDIZ WON DE QUIZ", "ELİF YILDIZ"),
+        ("Ibrahim Kaya kwam helpen", "Ibrahim Kaya"),
+        ("Goed gedaan Ken!", "Ken"),
+    ],
+)
+def test_it_matches_turkish_letters_typed_either_way(text: str, expected: str) -> None:
+    from socialprotocol.engine.directory import parse_directory_csv
+
+    directory = parse_directory_csv(
+        "id,first_name,prefix,last_name,role\n1,Elif,,Yıldız,pupil\n2,İbrahim,,Kaya,parent\n"
+        "3,Ken,,Jansen,pupil\n"
+    )
+    report = Checker(directory=directory).check(Post(text, PostContext(Role.STAFF, Setting.WORK)))
+    assert [e for _, e, _ in names(report)] == [expected]
+
+
+def test_it_ignores_a_name_that_is_a_verb_at_the_start_of_a_question() -> None:
+    from socialprotocol.engine.directory import parse_directory_csv
+
+    directory = parse_directory_csv("id,first_name,prefix,last_name,role\n3,Ken,,Jansen,pupil\n")
+    report = Checker(directory=directory).check(
+        Post("Ken jij dat liedje van de musical?", PostContext(Role.STAFF, Setting.WORK))
+    )
+    assert names(report) == []

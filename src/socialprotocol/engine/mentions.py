@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from socialprotocol.engine.names import PREFIX_WORDS, TOKEN_RE, Entry, NameIndex
+from socialprotocol.engine.names import EXTRA_FOLD, PREFIX_WORDS, TOKEN_RE, Entry, NameIndex
 from socialprotocol.engine.textview import TextView
 
 STAFF_TITLES = frozenset(
@@ -49,7 +49,7 @@ class _Post:
 
     def __init__(self, index: NameIndex, view: TextView) -> None:
         self.index, self.lex, self.text = index, index.lex, view.text
-        folded = view.folded
+        folded = view.folded.translate(EXTRA_FOLD)
         self.toks = [(m.start(), m.end()) for m in TOKEN_RE.finditer(folded)]
         self.words = [folded[s:e] for s, e in self.toks]
         self.joined = " " + " ".join(self.words) + " "

@@ -34,9 +34,21 @@ PREFIX_SHORT = {
 }
 
 
+# Letters that fold() keeps but that people type without: "Yıldız" is written "Yildiz";
+# fold() turns "İ" into "I", so a capital I left in folded text is that letter.
+EXTRA_FOLD = str.maketrans(
+    {"ı": "i", "İ": "i", "I": "i", "ł": "l", "Ł": "l", "ø": "o", "Ø": "o", "đ": "d", "æ": "a"}
+)
+
+
+def name_fold(text: str) -> str:
+    """fold() plus the letters above; one character for one character."""
+    return fold(text).translate(EXTRA_FOLD)
+
+
 def spaced(name: str) -> str:
     """The automaton key of a name: folded word tokens joined by one space."""
-    return " ".join(TOKEN_RE.findall(fold(name)))
+    return " ".join(TOKEN_RE.findall(name_fold(name)))
 
 
 @dataclass(slots=True)
