@@ -126,3 +126,8 @@ def test_a_check_page_never_shows_a_traceback(world: World, settings: Any) -> No
     assert response.status_code == 404
     assert "Traceback" not in response.content.decode()
     assert PHONE_POST not in response.content.decode()
+
+
+def test_the_stylesheet_and_script_are_served_locally(db: Any) -> None:
+    for path in ("/static/socialprotocol/site.css", "/static/socialprotocol/site.js"):
+        assert Client().get(path).status_code == 200

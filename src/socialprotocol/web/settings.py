@@ -88,6 +88,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "socialprotocol.web.core.context.site",
+                "socialprotocol.web.cases.context.nav",
             ],
         },
     }
@@ -168,6 +169,7 @@ USE_I18N = True
 USE_TZ = True
 
 STATIC_URL = "/static/"
+STATICFILES_DIRS = [PACKAGE_DIR / "static"]
 STATIC_ROOT = DATA_DIR / "static"
 STATIC_ROOT.mkdir(parents=True, exist_ok=True)
 MEDIA_ROOT = env_path("SOCIALPROTOCOL_MEDIA_ROOT", DATA_DIR / "media")

@@ -25,7 +25,8 @@ class ShownFinding:
     article_text: str
     fixable: bool
     fix_label: str
-    image_box: dict[str, float] | None = None
+    image_boxes: list[dict[str, float]] = field(default_factory=list)
+    count: int = 1  # findings of one kind in one photo or video are shown once, with a count
 
 
 @dataclass(slots=True)
@@ -58,7 +59,8 @@ def _fix_label(fix: dict[str, Any] | None, lang: str) -> str:
 def shown_findings(
     report: dict[str, Any], text: str, protocol: Protocol, lang: str, sizes: dict[int, tuple[int, int]]
 ) -> list[ShownFinding]:
-    out = []
+    out: list[ShownFinding] = []
+    grouped: dict[tuple[str, str, int], ShownFinding] = {}
     for n, f in enumerate(report.get("findings", [])):
         try:
             article = protocol.article(f["rule"])
@@ -70,15 +72,24 @@ def shown_findings(
         fixable = bool(fix) and (
             (in_text and fix["action"] in {"redact", "remove"}) or fix["action"] == "append"
         )
-        box = None
+        boxes = []
         if ev.get("kind") in {"image", "video"} and ev.get("box") and ev.get("media") in sizes:
             w, h = sizes[ev["media"]]
             x, y, bw, bh = ev["box"]
-            box = {"media": ev["media"], "left": 100 * x / w, "top": 100 * y / h,
-                   "width": 100 * bw / w, "height": 100 * bh / h}  # fmt: skip
+            boxes.append({"media": ev["media"], "left": 100 * x / w, "top": 100 * y / h,
+                          "width": 100 * bw / w, "height": 100 * bh / h})  # fmt: skip
+        if ev.get("kind") in {"image", "video", "audio"}:
+            key = (f["rule"], f["category"], int(ev.get("media") or 0))
+            if key in grouped:
+                grouped[key].count += 1
+                grouped[key].image_boxes.extend(boxes)
+                continue
         label = _fix_label(fix, lang) if fixable else ""
         message = _lang(f.get("message"), lang)
-        out.append(ShownFinding(n, f, message, f["rule"], article_text, fixable, label, box))
+        shown = ShownFinding(n, f, message, f["rule"], article_text, fixable, label, boxes)
+        if ev.get("kind") in {"image", "video", "audio"}:
+            grouped[key] = shown
+        out.append(shown)
     return out
 
 

@@ -25,7 +25,12 @@ from socialprotocol.web.checks import actions
 from socialprotocol.web.checks.engine import protocol_for
 from socialprotocol.web.checks.forms import CheckForm
 from socialprotocol.web.checks.models import Check, CheckMedia, Status
-from socialprotocol.web.checks.present import segments, shown_findings, verdict_text
+from socialprotocol.web.checks.present import (
+    ShownFinding,
+    segments,
+    shown_findings,
+    verdict_text,
+)
 from socialprotocol.web.checks.redaction import redactor
 from socialprotocol.web.people.access import access_of
 
@@ -67,6 +72,10 @@ def new(request: HttpRequest) -> HttpResponse:
     return render(request, "checks/new.html", {"form": form}, status=status)
 
 
+def _boxes(findings: list[ShownFinding], index: int) -> list[tuple[int, dict[str, float]]]:
+    return [(f.number, b) for f in findings for b in f.image_boxes if b["media"] == index]
+
+
 @login_required
 @require_GET
 def detail(request: HttpRequest, check_id: UUID) -> HttpResponse:
@@ -83,10 +92,7 @@ def detail(request: HttpRequest, check_id: UUID) -> HttpResponse:
         "verdict": verdict_text(report.get("verdict", ""), lang) if report else "",
         "findings": findings,
         "segments": segments(check.text, report) if report else [],
-        "media": [
-            {"m": m, "boxes": [f for f in findings if f.image_box and f.image_box["media"] == m.index]}
-            for m in media
-        ],
+        "media": [{"m": m, "boxes": _boxes(findings, m.index)} for m in media],
         "can_blur": redactor() is not None,
         "pending": check.status in {Status.QUEUED, Status.RUNNING},
     }
