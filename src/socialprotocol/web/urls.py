@@ -11,6 +11,7 @@ urlpatterns = [
     path("i18n/setlang/", set_language, name="set_language"),
     path("beheer/", admin.site.urls),
     path("api/v1/", include("socialprotocol.web.api.urls")),
+    path("toestemming/", include("socialprotocol.web.consent.urls")),
     path("", include("socialprotocol.web.checks.urls")),
 ]
 

@@ -11,6 +11,8 @@ from socialprotocol.web.consent.rules import Capacity, capacity_for
 from socialprotocol.web.people.access import Access
 from socialprotocol.web.people.models import STAFF_ROLES, Membership, ParentLink, Person, Role
 
+# Staff roles that work with photos and consents; HR and the board itself have no business here.
+CONSENT_ROLES = STAFF_ROLES - {Role.HR, Role.BOARD}
 # Roles that may start a re-confirmation round or import consents for their school(s).
 MANAGING_ROLES = frozenset({Role.MANAGEMENT, Role.ADMIN, Role.PRIVACY_OFFICER})
 
@@ -23,7 +25,7 @@ def who_decides(person: Person, day: date) -> Capacity:
     return capacity_for(person.birth_date, day, is_pupil=is_pupil(person))
 
 
-def staff_schools(access: Access, roles: frozenset[str] = STAFF_ROLES) -> set[int] | None:
+def staff_schools(access: Access, roles: frozenset[str] = CONSENT_ROLES) -> set[int] | None:
     """The schools where the account holds one of ``roles``; None: the whole board (a
     board-wide role); an empty set: none."""
     if access.person is None:
@@ -40,10 +42,10 @@ def staff_schools(access: Access, roles: frozenset[str] = STAFF_ROLES) -> set[in
 
 
 def is_staff(access: Access) -> bool:
-    return bool(access.roles & STAFF_ROLES)
+    return bool(access.roles & CONSENT_ROLES)
 
 
-def people_for_staff(access: Access, roles: frozenset[str] = STAFF_ROLES) -> QuerySet[Person]:
+def people_for_staff(access: Access, roles: frozenset[str] = CONSENT_ROLES) -> QuerySet[Person]:
     """The people of the caller's school(s) (whole board for a board-wide role)."""
     if access.person is None:
         return Person.objects.none()
@@ -84,13 +86,6 @@ def may_decide(access: Access, person: Person, day: date) -> bool:
 
 def staff_may_see(access: Access, person: Person) -> bool:
     return people_for_staff(access).filter(pk=person.pk).exists()
-
-
-def parent_may_see(access: Access, person: Person) -> bool:
-    me = access.person
-    if me is None:
-        return False
-    return person.pk == me.pk or ParentLink.objects.filter(parent=me, child=person).exists()
 
 
 def search_people(access: Access, query: str, limit: int = 8) -> list[Person]:

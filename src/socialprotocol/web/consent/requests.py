@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import tempfile
-from collections.abc import Callable
 from pathlib import Path
 
 from django.core import signing
@@ -12,6 +11,7 @@ from django.core.files.storage import default_storage
 from django.core.mail import send_mail
 from django.db import transaction
 from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils import timezone
 
 from socialprotocol.web.consent import conf, media
@@ -122,9 +122,9 @@ def do_request_consent(
                     detail={"post": str(pub.pk), "person": subject.pk,
                             "recipient": recipient.pk, "purpose": pub.purpose.key},
                 )  # fmt: skip
-                token = token_for(req)
-                transaction.on_commit(_sender(req, f"{base}/toestemming/link/{token}/"))
             _make_preview(req)
+            # After the commit: a mail is never sent for a request that was rolled back.
+            _send(req, base + reverse("consent:link", args=[token_for(req)]))
             sent.append(req)
     with transaction.atomic():
         write_audit(
@@ -134,10 +134,6 @@ def do_request_consent(
             detail={"people": sorted(statuses), "where": "publication_request"},
         )
     return sent, unreachable
-
-
-def _sender(req: ConsentRequest, link: str) -> Callable[[], None]:
-    return lambda: _send(req, link)
 
 
 def _send(req: ConsentRequest, link: str) -> None:

@@ -1,0 +1,47 @@
+"""School management: start a re-confirmation round."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods
+
+from socialprotocol.web.consent import access as rules_access
+from socialprotocol.web.consent.actions import ConsentError, do_start_round
+from socialprotocol.web.consent.forms import RoundForm
+from socialprotocol.web.consent.models import ConsentRound
+from socialprotocol.web.people.access import access_of
+from socialprotocol.web.people.models import School
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def rounds(request: HttpRequest) -> HttpResponse:
+    access = access_of(request.user)
+    scope = rules_access.staff_schools(access, rules_access.MANAGING_ROLES)
+    if access.person is None or scope == set():
+        raise Http404
+    board = access.person.board
+    schools = School.objects.filter(board=board)
+    if scope is not None:
+        schools = schools.filter(pk__in=scope)
+    choices = [(s.pk, s.name) for s in schools]
+    form = RoundForm(request.POST or None, schools=choices)
+    if scope is not None:
+        form.fields["school"].required = True
+    if request.method == "POST" and form.is_valid():
+        school = schools.filter(pk=form.cleaned_data["school"] or 0).first()
+        try:
+            do_start_round(board, form.cleaned_data["name"], form.cleaned_data["deadline"],
+                           school=school, acting_user=request.user)  # fmt: skip
+        except ConsentError as exc:
+            messages.error(request, str(exc))
+        else:
+            messages.success(request, _("De ronde is gestart."))
+            return redirect("consent:rounds")
+    existing = ConsentRound.objects.filter(board=board).select_related("school")[:20]
+    status = 400 if request.method == "POST" else 200
+    return render(request, "consent/rounds.html", {"form": form, "rounds": existing}, status=status)
