@@ -42,3 +42,6 @@ def do_revoke_api_token(token: ApiToken, *, acting_user: ActingUser) -> None:
         token.revoked = True
         token.save(update_fields=["revoked"])
         write_audit("api_token_revoked", acting_user=acting_user, board=token.board, subject=token)
+    from socialprotocol.web.api.auth import forget_tokens
+
+    forget_tokens()

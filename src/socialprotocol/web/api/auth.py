@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import threading
+import time
 from dataclasses import dataclass
 from typing import Any
 
@@ -36,20 +38,46 @@ def _csrf_ok(request: HttpRequest) -> bool:
     return CsrfViewMiddleware(_ok).process_view(request, _ok, (), {}) is None
 
 
+# Token look-ups are cached per process for a few seconds: the API text check must stay
+# under a millisecond or two of overhead. Revoking clears this process's cache at once;
+# other processes follow within TOKEN_CACHE_SECONDS (as does a directory import).
+TOKEN_CACHE_SECONDS = 10.0
+_TOKENS: dict[str, tuple[float, Caller]] = {}
+_TOKENS_LOCK = threading.Lock()
+
+
+def forget_tokens() -> None:
+    with _TOKENS_LOCK:
+        _TOKENS.clear()
+
+
+def _token_caller(key_hash: str) -> Caller:
+    now = time.monotonic()
+    hit = _TOKENS.get(key_hash)
+    if hit is not None and hit[0] > now:
+        return hit[1]
+    token = (
+        ApiToken.objects.select_related("user", "board")
+        .filter(key_hash=key_hash, revoked=False, user__is_active=True)
+        .first()
+    )
+    if token is None:
+        raise UNAUTHORIZED
+    caller = Caller(token.user, token.board)
+    with _TOKENS_LOCK:
+        if len(_TOKENS) > 10_000:
+            _TOKENS.clear()
+        _TOKENS[key_hash] = (now + TOKEN_CACHE_SECONDS, caller)
+    return caller
+
+
 def authenticate(request: HttpRequest) -> Caller:
     header = request.headers.get("Authorization", "")
     if header:
         scheme, _, key = header.partition(" ")
         if scheme.lower() != "bearer" or not key.strip():
             raise UNAUTHORIZED
-        token = (
-            ApiToken.objects.select_related("user", "board")
-            .filter(key_hash=hash_key(key.strip()), revoked=False, user__is_active=True)
-            .first()
-        )
-        if token is None:
-            raise UNAUTHORIZED
-        return Caller(token.user, token.board)
+        return _token_caller(hash_key(key.strip()))
     user = request.user
     if not user.is_authenticated:
         raise UNAUTHORIZED
