@@ -90,7 +90,8 @@ def presidio_recognizers() -> tuple[Any, ...]:
     os.environ.setdefault("TLDEXTRACT_PUBLIC_SUFFIX_LIST_URLS", "")
     import logging
 
-    logging.getLogger("presidio-analyzer").setLevel(logging.WARNING)
+    for name in ("presidio-analyzer", "filelock", "tldextract"):
+        logging.getLogger(name).setLevel(logging.WARNING)
     from presidio_analyzer.predefined_recognizers import (
         CreditCardRecognizer,
         CryptoRecognizer,
