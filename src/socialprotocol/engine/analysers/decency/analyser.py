@@ -70,7 +70,7 @@ class DecencyAnalyser(Analyser):
         self.names = frozenset(names)
         self.org_words = frozenset(w for p in org_phrases(orgs) for w in p.split())
         self.patterns = compile_patterns(load_pattern_data(), self.lexicon, orgs)
-        self.detector = Detector(self.lexicon, self.patterns)
+        self.detector = Detector(self.lexicon, self.patterns, self.words)
         self.scorer: Scorer | None = load_scorer(env.options.get("decency_model"))
 
     def known(self, word: str) -> bool:

@@ -18,6 +18,7 @@ from socialprotocol.engine.analysers.decency.patterns import PatternSet
 _NEG = re.compile(
     r"\b(?:niet|geen|nooit|niemand|nergens|zonder|not|never|nobody|dont|doesnt|isnt|arent|no one)\b"
 )
+_NEG_AFTER = re.compile(r"\s+(?:niet|not)\b(?! (?:alleen|eens|meer|zomaar|normaal|te))")
 _NOT_NEG = re.compile(r"\bgeen (?:echte )?mensen\b|\bniet eens\b")
 _CLAUSE = re.compile(r"[.!?;\n]+|,\s*(?:maar|want|dus|en)\b")
 _SENTENCE = re.compile(r"[.!?;\n]+")
@@ -34,7 +35,8 @@ _ADV = (
     r"(?:echt|zo|zon|zo'n|gewoon|ook|altijd|toch|nog|wel|een|n|ontzettend|heel|erg|super|mega|kei|"
     r"best|allemaal|eigenlijk|precies|net|de grootste|grote|vieze|vuile|stomme|dikke|kleine|domme|"
     r"lelijke|gore|enorme|echte|vreselijke|such|so|a|an|fucking|total|complete|absolute|really|"
-    r"little|big|stupid|ugly|dumb|helemaal|beetje|flink|knettergek|hartstikke|me|ff|effe|nou)"
+    r"little|big|stupid|ugly|dumb|helemaal|beetje|flink|knettergek|hartstikke|me|ff|effe|nou|te|"
+    r"zon|zo een|nogal|behoorlijk|vet|kanker|kk|kkr|tering|tyfus|fucking|mega|ultra|enorm|de)"
 )
 _MODS = (
     r"(?:vieze|vuile|stomme|domme|kleine|lelijke|gore|smerige|gestoorde|achterlijke|kanker|kut|"
@@ -68,19 +70,6 @@ def _frame_res(subjects: str) -> dict[str, re.Pattern[str]]:
 _AFTER = re.compile(
     r"^(?: (?:die|dat) (?:je|jij|jullie|u) (?:bent|zijn|is)| (?:ben|bent|zijn) (?:jij|je|jullie|u)\b|"
     r" (?:jij|jullie|you)\s*[!.?,]|\s*[!?]+\s*(?:$|[😂🤣🤮🖕]))"
-)
-# Words after an adjective that keep it a predicate ("je bent zo dom dat ...").
-_PREDICATE_NEXT = frozenset(
-    ["dat", "als", "en", "of", "joh", "man", "hoor", "zeg", "echt", "he", "haha", "hahaha", "lol", "xd", "jij", "je", "jullie", "u", "ook", "zeker", "gewoon", "wel", "toch", "weet", "kanker", "kut", "tering"]
-)
-_ADJECTIVES = frozenset(
-    ["gek", "gekke", "dom", "domme", "stom", "stomme", "lelijk", "lelijke", "dik", "gestoord", "gestoorde", "achterlijk", "achterlijke", "zielig", "waardeloos", "waardeloze", "nutteloos", "dwaas", "vies", "vieze", "vuil", "vuile", "smerig", "smerige", "walgelijk", "walgelijke", "zwak", "mislukt", "mislukte", "kansloos", "kansloze", "triest", "gehandicapt", "gehandicapte", "autistisch", "spastisch", "kreupel", "kreupele", "stinkend", "stinkende", "fat", "dumb", "useless", "worthless", "disgusting", "nep", "lui", "luie", "sneu", "stupid", "pathetic", "ugly", "asociaal", "aso", "idioot"]
-)
-_DISEASE_BEFORE = frozenset(
-    ["heeft", "had", "hebben", "hadden", "kreeg", "kregen", "krijgt", "tegen", "aan", "met", "borst", "long", "darm", "huid", "van", "over", "overleden", "strijd", "genezen", "ziekte", "vorm", "soort"]
-)
-_DISEASE_AFTER = frozenset(
-    ["patient", "patienten", "onderzoek", "bestrijding", "fonds", "behandeling", "vrij", "gehad", "heeft", "had", "is", "cellen", "genezen", "overwonnen"]
 )
 
 
@@ -121,8 +110,11 @@ class Context:
 
 
 class Detector:
-    def __init__(self, lexicon: Lexicon, patterns: PatternSet) -> None:
+    def __init__(
+        self, lexicon: Lexicon, patterns: PatternSet, words: frozenset[str] = frozenset()
+    ) -> None:
         self.lex = lexicon
+        self.words = words  # ordinary Dutch words: never "misspelt insults"
         self.pats = patterns
         m = patterns.macros
         subjects = rf"{m['YOU']}|{m['P3']}|{m['WHO']}|you|u|ur|je moeder|jouw moeder"
@@ -205,7 +197,9 @@ class Detector:
                     continue  # inside a word: "blik maak" is not "ik maak"
                 while start < end and not text[start].isalnum() and text[start] != "§":
                     start += 1
-                if pat.negatable and self._negated(text, start, end, inside=True):
+                if pat.negatable and (
+                    self._negated(text, start, end, inside=True) or _NEG_AFTER.match(text, end)
+                ):
                     continue
                 weight = pat.weight
                 if pat.needs_intent:
@@ -254,6 +248,11 @@ class Detector:
                 weight = 0.9 if self.lex.is_profanity(prev) else 0.75
                 return Hit("insult", start, b, weight, "frame:modifier", word, tok.disguised)
         compound = self.lex.compound(word)
+        if compound is None and len(word) >= 7 and word not in self.words:
+            near = self.lex.near(word)
+            if near is not None and not self._self_directed(nt.text, a):
+                # A misspelt insult: "kankrlijer", "mongoel" (one letter off, not a Dutch word)
+                return Hit(near.category, a, b, near.weight - 0.1, "lexicon", near.word, True)
         if compound is not None:
             if compound.kind == "intensifier":
                 return Hit("profanity", a, b, 0.7, "intensifier", word, tok.disguised)
@@ -272,7 +271,7 @@ class Detector:
         nxt = nt.tokens[i + 1].norm if i + 1 < len(nt.tokens) else ""
         if canon in {"kanker", "tyfus", "tering", "pokken", "pleuris", "klere", "kolere"}:
             prev = nt.tokens[i - 1].norm if i > 0 else ""
-            if prev in _DISEASE_BEFORE or nxt in _DISEASE_AFTER:
+            if prev in self.lex.disease_before or nxt in self.lex.disease_after:
                 return None  # the illness, not a curse: "mijn oma heeft kanker"
         if nxt and (
             nxt in self.lex.person_heads or nxt in self.lex.person_nouns
@@ -311,12 +310,12 @@ class Detector:
         text = nt.text
         lo, hi = self._clause(text, a)
         before = text[max(lo, a - 70) : a]
-        if word in _ADJECTIVES and i + 1 < len(nt.tokens):
+        if word in self.lex.frame_adjectives and i + 1 < len(nt.tokens):
             na = offsets[i + 1][0]
             nxt = nt.tokens[i + 1].norm
             same_clause = na < hi and not text[b:na].strip(" ") and nxt[:1].isalnum()
             if same_clause and not (
-                nxt in self.lex.person_nouns or nxt in _PREDICATE_NEXT
+                nxt in self.lex.person_nouns or nxt in self.lex.predicate_next
                 or self.lex.entry(nxt) is not None or nt.tokens[i + 1].name_like
                 or nxt in self.lex.group_plural or nxt in self.lex.group_singular
             ):  # fmt: skip
@@ -325,13 +324,13 @@ class Detector:
             m = rx.search(before)
             if m is None:
                 continue
-            if kind == "modifier" and word in _ADJECTIVES:
+            if kind == "modifier" and word in self.lex.frame_adjectives:
                 continue
             adv = m.groupdict().get("adv") or ""
             if self._self_directed(text, a) and kind in ("copula", "exclaim"):
                 return None
             return kind, adv
-        if _AFTER.search(text[b : b + 24]) and word not in _ADJECTIVES:
+        if _AFTER.search(text[b : b + 24]) and word not in self.lex.frame_adjectives:
             return "after", ""
         return None
 
@@ -359,7 +358,7 @@ class Detector:
 
     def _keeps(self, hit: Hit, ctx: Context) -> bool:
         if hit.category == "profanity":
-            return True
+            return not any(s <= hit.start and hit.end <= e + 1 for s, e in ctx.quotes)
         text = ctx.text
         if hit.reason in ("lexicon", "compound") or hit.reason.startswith("frame"):
             if self._negated(text, hit.start, hit.end, inside=False):

@@ -75,6 +75,11 @@ class Lexicon:
         self.group_singular = frozenset(_plain(w) for w in data["groups"]["singular"])
         self.person_nouns = frozenset(_plain(w) for w in data["person_nouns"])
         self.friendly = frozenset(fold(w) for w in data["friendly"])
+        self.frame_adjectives = frozenset(_plain(w) for w in data["frame_adjectives"])
+        self.predicate_next = frozenset(_plain(w) for w in data["predicate_next"])
+        self.disease_before = frozenset(_plain(w) for w in data["disease_before"])
+        self.disease_after = frozenset(_plain(w) for w in data["disease_after"])
+        self.origin_adjectives = frozenset(_plain(w) for w in data["groups"]["adjectives"])
         self.emoji: dict[str, str] = {
             e.replace("\ufe0f", ""): cat for cat, items in data["emoji"].items() for e in items
         }
@@ -84,10 +89,28 @@ class Lexicon:
             sq = squeeze(key)
             if sq != key and sq not in _NO_SQUEEZE and sq not in self.entries:
                 self._squeezed.setdefault(sq, key)
+        # Symmetric-delete index of long strong words, for misspellings.
+        self._near: dict[str, str] = {}
+        for key, entry in self.entries.items():
+            if entry.tier == "strong" and len(key) >= 7:
+                self._near.setdefault(key, key)
+                for i in range(len(key)):
+                    self._near.setdefault(key[:i] + key[i + 1 :], key)
         self._known = (
             set(self.entries) | self.profanity | set(self._squeezed) | self.person_nouns
-            | self.group_plural | self.group_singular
+            | self.group_plural | self.group_singular | self.origin_adjectives
         )  # fmt: skip
+
+    def near(self, word: str) -> Entry | None:
+        """A strong insult or slur one typing error away (letter dropped, added, swapped)."""
+        word = word.replace("y", "ij")
+        hit = self._near.get(word)
+        if hit is None:
+            for i in range(len(word)):
+                hit = self._near.get(word[:i] + word[i + 1 :])
+                if hit is not None:
+                    break
+        return None if hit is None else self.entries[hit]
 
     def known(self, word: str) -> bool:
         return word in self._known or self.compound(word) is not None

@@ -80,6 +80,7 @@ def compile_patterns(data: dict[str, Any], lexicon: Lexicon, orgs: Iterable[str]
     macros["PN"] = alternation(lexicon.person_nouns)
     macros["GROUP"] = alternation(lexicon.group_plural)
     macros["GROUP1"] = alternation(lexicon.group_singular)
+    macros["ORIGIN"] = alternation(lexicon.origin_adjectives)
     # Singular groups where "vieze ..." is a slur, not a plain insult ("vieze meid").
     macros["GROUPX"] = alternation(lexicon.group_singular - {"vrouw", "meid", "meisje", "woman"})
     # §? lets a name-like school name ("de §regenboog") still match.
