@@ -14,13 +14,14 @@ import re
 from typing import Any
 
 from bench.common import DATA
-from bench.data.peopleposts.templates import NAMED, NEGATIVES, OTHERS
+from bench.data.peopleposts.templates import FREE, NAMED, NEGATIVES, OTHERS
+from socialprotocol.engine.textview import fold
 
 from socialprotocol.demo import demo_directory_path
 from socialprotocol.engine.directory import Person, load_directory
 
 OUT = DATA / "people_posts.jsonl"
-MARK = re.compile(r"\{(\w+)\}|\[([^\]]+)\]|<(\w+):([^>]+)>")
+MARK = re.compile(r"\{\{([^}]+)\}\}|\{(\w+)\}|\[([^\]]+)\]|<(\w+):([^>]+)>")
 ROLES = ("staff", "parent", "pupil", "other")
 
 
@@ -32,6 +33,16 @@ def _surname(p: Person) -> str:
     return " ".join(x for x in (p.prefix, p.last_name) if x)
 
 
+def _lookup(people: list[Person], written: str) -> str:
+    """The id of the first directory person whose name is written like this."""
+    want = fold(written)
+    for p in people:
+        forms = {fold(p.first_name), fold(_full(p)), fold(p.nickname), fold(_surname(p))}
+        if want in forms:
+            return p.id
+    raise ValueError(f"{written!r} is not in the demo directory")
+
+
 def render(template: str, rng: random.Random, pools: dict[str, list[Person]]) -> dict[str, Any]:
     text, names, sensitive = "", [], []
     chosen: dict[tuple[str, str], Person] = {}
@@ -40,7 +51,12 @@ def render(template: str, rng: random.Random, pools: dict[str, list[Person]]) ->
         text += template[pos : m.start()]
         pos = m.end()
         if m.group(1):
-            slot = m.group(1)
+            value = m.group(1)
+            person_id = _lookup(pools["all"], value)
+            names.append({"start": len(text), "end": len(text) + len(value), "person": person_id})
+            text += value
+        elif m.group(2):
+            slot = m.group(2)
             kind = slot[0].upper()
             key = re.sub(r"[^0-9]", "", slot) or "1"
             if (kind, key) not in chosen:
@@ -63,11 +79,11 @@ def render(template: str, rng: random.Random, pools: dict[str, list[Person]]) ->
                 value = value.upper()
             names.append({"start": len(text), "end": len(text) + len(value), "person": person.id})
             text += value
-        elif m.group(2):
-            names.append({"start": len(text), "end": len(text) + len(m.group(2)), "person": None})
-            text += m.group(2)
+        elif m.group(3):
+            names.append({"start": len(text), "end": len(text) + len(m.group(3)), "person": None})
+            text += m.group(3)
         else:
-            cat, term = m.group(3), m.group(4)
+            cat, term = m.group(4), m.group(5)
             sensitive.append({"category": cat, "start": len(text), "end": len(text) + len(term)})
             text += term
     text += template[pos:]
@@ -82,9 +98,10 @@ def build() -> list[dict[str, Any]]:
         "S": [p for p in people if p.role == "staff"],
         "O": [p for p in people if p.role == "parent"],
         "H": [p for p in people if p.handles],
+        "all": people,
     }
     rows: list[dict[str, Any]] = []
-    plan = [(t, 5) for t in NAMED] + [(t, 1) for t in OTHERS + NEGATIVES]
+    plan = [(t, 5) for t in NAMED] + [(t, 1) for t in OTHERS + NEGATIVES + FREE]
     for template, times in plan:
         for _ in range(times):
             row = render(template, rng, pools)

@@ -26,6 +26,28 @@ PUPIL_KIN = frozenset(
 PUBLIC_TITLES = frozenset(
     ["koning", "koningin", "prins", "prinses", "burgemeester", "wethouder", "minister", "premier", "president", "paus", "sint", "st", "schrijver", "schrijfster", "kunstenaar", "schilder", "zanger", "zangeres", "voetballer", "rapper", "youtuber", "dj", "acteur", "actrice"]
 )  # fmt: skip
+# Particles that join two unknown words into one name ("Marjan de Wildt"); not "in", "op", "het":
+# "Sem in Artis", "Koningsdag in het Vondelpark" are no names.
+NAME_PARTICLES = frozenset(
+    [
+        "van",
+        "de",
+        "der",
+        "den",
+        "ter",
+        "ten",
+        "te",
+        "'t",
+        "la",
+        "le",
+        "el",
+        "da",
+        "di",
+        "du",
+        "dos",
+        "del",
+    ]
+)
 GROUP_WORDS = frozenset({"groep", "klas", "leerjaar", "kleutergroep", "kleuterklas"})
 _GROUP_NO = re.compile(r"^\d[a-z]?$|^[1-8]/[1-8]$")
 _LINK_RE = re.compile(r"(?:https?://|www\.)\S+|[\w.+-]+@[\w-]+\.[\w.]+")
@@ -265,11 +287,13 @@ class _Finder:
     def _titled_unknown(
         self, hits: list[tuple[int, int, Entry]], public: set[int]
     ) -> list[tuple[Mention, int, int]]:
-        """'meneer Hoogenboom', 'juf Xandra': a capitalised unknown word after a title."""
+        """'meneer Hoogenboom', 'opa Sjaak': a capitalised unknown word after a title or a
+        family word; 'Marjan de Wildt': two unknown capitalised words joined by a particle."""
         p, out = self.p, []
         known = {i for a, b, _ in hits for i in range(a, b)}
+        out.extend(self._particle_names(known, public))
         for i, w in enumerate(p.words):
-            if w not in self.cues["titles"]:
+            if w not in self.cues["titles"] and w not in self.cues["kin"]:
                 continue
             j = i + 1
             while j < len(p.words) and p.words[j] in PREFIX_WORDS and p.lower(j):
@@ -286,13 +310,34 @@ class _Finder:
             )
         return out
 
+    def _particle_names(self, known: set[int], public: set[int]) -> list[tuple[Mention, int, int]]:
+        p = self.p
+        out: list[tuple[Mention, int, int]] = []
+        if p.no_upper or p.no_lower:
+            return out
+        for i in range(len(p.words) - 2):
+            if p.words[i + 1] not in NAME_PARTICLES or not p.lower(i + 1) or i in public:
+                continue
+            if not self._unknown_capital(i, known) or p.sentence_initial(i):
+                continue
+            end = self._unknown_surname(i + 1)
+            if end > i + 2 and not any(k in public for k in range(i, end)):
+                out.append(self._mention(i, end, "full", (), 0.7))
+        return out
+
+    def _unknown_capital(self, i: int, known: set[int]) -> bool:
+        p, w = self.p, self.p.words[i]
+        if not (w.isalpha() and len(w) > 2 and p.cap(i)) or p.lex.is_word(w):
+            return False
+        return w not in p.lex.places and (i not in known or self._entry_at(i) is not None)
+
     # --- context -------------------------------------------------------------------------
 
     def _unknown_surname(self, b: int) -> int:
         """End of '[van der] Hoogenboom' after a first name, or ``b`` when none follows."""
         p = self.p
         j = b
-        while j < len(p.words) and p.words[j] in PREFIX_WORDS and p.lower(j):
+        while j < len(p.words) and p.words[j] in NAME_PARTICLES and p.lower(j):
             j += 1
         if j >= len(p.words) or p.no_upper or p.no_lower or not p.cap(j):
             return b
