@@ -68,6 +68,13 @@ def check(checker: Checker, text: str, author: str | None = None) -> Report:
             "Fleur en Roos hebben gezongen",
             [("person_name", "Fleur", None), ("person_name", "Roos", "zw-l005")],
         ),
+        ("Jip uit groep 3 las het hele boek", [("person_name", "Jip", "zw-l009")]),
+        ("Wat zong Sterre mooi!", [("person_name", "Sterre", "zw-l010")]),
+        ("Sterre de Boer won de tekenwedstrijd", [("person_name", "Sterre de Boer", "zw-l010")]),
+        (
+            "Juf Em? Nee, Em uit groep 4 bedoel ik",
+            [("person_name", "Em", None), ("person_name", "Em", "zw-l011")],
+        ),
         # people outside the directory
         ("Mijn buurman Kees hielp met de schoolreis", [("person_name", "Kees", None)]),
         (
@@ -104,6 +111,8 @@ def test_it_finds_the_name(
         "We gingen met de bus naar Delft en Breda",
         "Max Verstappen won weer, zei de hele klas",
         "We lazen Jip en Janneke in groep 3",
+        "Het EM voetbal begint, hup Holland!",
+        "Nog een sterre-tje voor je schrift",
         "Koning Willem-Alexander kwam op bezoek",
         "Burgemeester Halsema opende de speeltuin",
         "Het is 5 mei, bevrijdingsdag",

@@ -58,6 +58,12 @@ FIXED: tuple[dict[str, str], ...] = (
      "group": "groep 6", "birth_date": "2016-07-19"},
     {"id": "zw-l008", "first_name": "Sebastiaan", "last_name": "Mus", "nickname": "Bas",
      "role": "pupil", "group": "groep 2", "birth_date": "2020-03-14"},
+    {"id": "zw-l009", "first_name": "Jip", "last_name": "Koster", "role": "pupil",
+     "group": "groep 3", "birth_date": "2019-05-27"},
+    {"id": "zw-l010", "first_name": "Sterre", "prefix": "de", "last_name": "Boer",
+     "role": "pupil", "group": "groep 5", "birth_date": "2017-10-02"},
+    {"id": "zw-l011", "first_name": "Emma", "prefix": "de", "last_name": "Vries",
+     "nickname": "Em", "role": "pupil", "group": "groep 4", "birth_date": "2018-01-16"},
 )  # fmt: skip
 
 

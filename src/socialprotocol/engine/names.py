@@ -78,7 +78,10 @@ class Lexicon:
     cues: dict[str, frozenset[str]]
 
     def is_word(self, key: str) -> bool:
-        return key in self.ambiguous or (key in self.words and key not in self.cues["not_words"])
+        # two letters ("Bo", "Em", "Mo") are too often something else to count alone
+        if len(key) <= 2 or key in self.ambiguous:
+            return True
+        return key in self.words and key not in self.cues["not_words"]
 
 
 def _lines(name: str) -> list[str]:
