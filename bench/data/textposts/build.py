@@ -35,6 +35,7 @@ from bench.data.textposts import (
     posts_identifiers,
     posts_negatives,
     posts_scope,
+    posts_variety,
 )
 from bench.data.textposts.spec import (
     BOARD_AND_SCHOOLS,
@@ -237,7 +238,14 @@ def names_the_board(text: str) -> bool:
 
 
 def all_posts() -> Iterator[Post]:
-    modules = (posts_disclosure, posts_identifiers, posts_negatives, posts_scope, posts_extra)
+    modules = (
+        posts_disclosure,
+        posts_identifiers,
+        posts_negatives,
+        posts_scope,
+        posts_extra,
+        posts_variety,
+    )
     for module in modules:
         yield from module.POSTS
 
