@@ -42,7 +42,7 @@ def answer(request: HttpRequest, token: str) -> HttpResponse:
         "for_self": req.subject_id == req.recipient_id,
     }
     response = render(request, "consent/link.html", context, status=400 if error else 200)
-    response["Referrer-Policy"] = "no-referrer"
+    response["Referrer-Policy"] = "same-origin"  # the token never leaves the site
     return response
 
 
