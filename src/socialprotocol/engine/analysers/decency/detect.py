@@ -36,7 +36,8 @@ _ADV = (
     r"best|allemaal|eigenlijk|precies|net|de grootste|grote|vieze|vuile|stomme|dikke|kleine|domme|"
     r"lelijke|gore|enorme|echte|vreselijke|such|so|a|an|fucking|total|complete|absolute|really|"
     r"little|big|stupid|ugly|dumb|helemaal|beetje|flink|knettergek|hartstikke|me|ff|effe|nou|te|"
-    r"zon|zo een|nogal|behoorlijk|vet|kanker|kk|kkr|tering|tyfus|fucking|mega|ultra|enorm|de)"
+    r"zon|zo een|nogal|behoorlijk|vet|kanker|kk|kkr|tering|tyfus|fucking|mega|ultra|enorm|de|"
+    r"[\w']+,|[\w']+ en)"
 )
 _MODS = (
     r"(?:vieze|vuile|stomme|domme|kleine|lelijke|gore|smerige|gestoorde|achterlijke|kanker|kut|"
@@ -55,13 +56,13 @@ def _frame_res(subjects: str) -> dict[str, re.Pattern[str]]:
             rf"(?: (?:jij|je|jullie|hij|zij|ze|die|u|you|{subjects}))?(?: {_ADV})* $"
         ),
         "vocative": re.compile(
-            rf"(?:^|[,.!?:;]\s*|\b(?:he|hey|hoi|yo|oi|ey|jo|oh|kijk|hallo|dag|doei|bye|ja|nee|jij|jullie|you|u) )"
-            rf"(?:jij|jullie|you|u|je)(?: {_MODS})* $"
+            rf"(?:(?:^|[,.!?:;]\s*|\b(?:he|hey|hoi|yo|oi|ey|jo|oh|kijk|hallo|dag|doei|bye|ja|nee) )"
+            rf"(?:jij|jullie|you|u|je)|\b(?:jij|jullie|you))(?: {_MODS})* $"
         ),
         "hey": re.compile(rf"(?:^|[,.!?:;]\s*)(?:he|hey|hoi|yo|oi|ey|jo|doei|dag|bye)(?: {_MODS})* $"),
         "modifier": re.compile(rf"\b{_MODS} $"),
         "like": re.compile(
-            rf"(?:zo'n|zon|als een|net een|echt een|lijkt wel een|lijk wel een|stelletje|stel|bende|"
+            rf"(?:zo'n|zon|als een|net een|lijkt wel een|lijk wel een|stelletje|stel|bende|"
             rf"zootje|kudde|hoop|such a|like a)(?: {_MODS})* $"
         ),
     }
@@ -117,7 +118,9 @@ class Detector:
         self.words = words  # ordinary Dutch words: never "misspelt insults"
         self.pats = patterns
         m = patterns.macros
-        subjects = rf"{m['YOU']}|{m['P3']}|{m['WHO']}|you|u|ur|je moeder|jouw moeder"
+        subjects = (
+            rf"{m['YOU']}|{m['P3']}|{m['WHO']}|you|u|ur|je moeder|jouw moeder|(?:die|dat) [\w']+"
+        )
         self.frames = _frame_res(subjects)
         self.target_re = re.compile(
             rf"\b(?:{m['YOU']}|{m['PN']}|{m['GROUP']})\b|§\w+|\b(?:hij|zij)\b"
@@ -146,9 +149,10 @@ class Detector:
                 continue
             hits.append(found)
         kept = [h for h in hits if self._keeps(h, ctx)]
-        hate = [(h.start, h.end) for h in kept if h.category == "hate"]
+        hate = [(h.start, h.end) for h in kept if h.category in ("hate", "reputation")]
         if hate:
-            # A slur or dehumanising statement is hate; the same words are not also an insult.
+            # A slur or dehumanising statement is hate, a damning word about the school is
+            # reputation; the same words are not also an insult.
             kept = [
                 h for h in kept
                 if h.category != "insult" or not any(s < h.end and h.start < e for s, e in hate)
@@ -181,6 +185,7 @@ class Detector:
         hits: list[Hit] = []
         intent: bool | None = None
         org: bool | None = None
+        group: bool | None = None
         for pat in self.pats.patterns:
             if pat.keys is not None and pat.keys.isdisjoint(words):
                 continue
@@ -188,6 +193,11 @@ class Detector:
                 if org is None:
                     org = self.pats.org.search(text) is not None
                 if not org:
+                    continue
+            if pat.needs_group:
+                if group is None:
+                    group = self.pats.group.search(text) is not None
+                if not group:
                     continue
             for m in pat.regex.finditer(text):
                 start, end = m.start(), m.end()
@@ -202,6 +212,10 @@ class Detector:
                 ):
                     continue
                 weight = pat.weight
+                if pat.needs_target:
+                    lo, hi = self._clause(text, start)
+                    if not self.target_re.search(text, lo, hi):
+                        continue
                 if pat.needs_intent:
                     if intent is None:
                         intent = self.pats.intent.search(text) is not None

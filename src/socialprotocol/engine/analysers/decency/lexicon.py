@@ -80,6 +80,7 @@ class Lexicon:
         self.disease_before = frozenset(_plain(w) for w in data["disease_before"])
         self.disease_after = frozenset(_plain(w) for w in data["disease_after"])
         self.origin_adjectives = frozenset(_plain(w) for w in data["groups"]["adjectives"])
+        self.places = frozenset(_plain(w) for w in data["places"])
         self.emoji: dict[str, str] = {
             e.replace("\ufe0f", ""): cat for cat, items in data["emoji"].items() for e in items
         }
@@ -98,7 +99,7 @@ class Lexicon:
                     self._near.setdefault(key[:i] + key[i + 1 :], key)
         self._known = (
             set(self.entries) | self.profanity | set(self._squeezed) | self.person_nouns
-            | self.group_plural | self.group_singular | self.origin_adjectives
+            | self.group_plural | self.group_singular | self.origin_adjectives | self.places
         )  # fmt: skip
 
     def near(self, word: str) -> Entry | None:
@@ -122,7 +123,11 @@ class Lexicon:
             if word in self.entries or word in self.profanity:
                 canon = word
             else:
-                canon = self._squeezed.get(squeeze(word), word)
+                sq = squeeze(word)
+                if sq != word and sq not in _NO_SQUEEZE and (sq in self.entries or sq in self.profanity):
+                    canon = sq  # "debiell", "sletttt" -> "debiel", "slet"
+                else:
+                    canon = self._squeezed.get(sq, word)
             if len(self._canon) < 100_000:  # a cache of words seen; bounded
                 self._canon[word] = canon
         return canon

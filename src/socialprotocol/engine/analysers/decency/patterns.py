@@ -27,13 +27,16 @@ class Pattern:
     needs_intent: bool
     index: int
     keys: frozenset[str] | None  # run only when one of these words is in the post
-    needs_org: bool  # run only when the post names the board, a school or "de school"  # position in its category list, for explanations and tests
+    needs_org: bool  # run only when the post names the board, a school or "de school"
+    needs_group: bool  # run only when the post names a protected group
+    needs_target: bool  # keep only when the sentence names a person or says "you"  # position in its category list, for explanations and tests
 
 
 @dataclass(frozen=True, slots=True)
 class PatternSet:
     patterns: tuple[Pattern, ...]
     org: re.Pattern[str]
+    group: re.Pattern[str]
     intent: re.Pattern[str]
     denial: re.Pattern[str]
     condemn: re.Pattern[str]
@@ -81,6 +84,7 @@ def compile_patterns(data: dict[str, Any], lexicon: Lexicon, orgs: Iterable[str]
     macros["GROUP"] = alternation(lexicon.group_plural)
     macros["GROUP1"] = alternation(lexicon.group_singular)
     macros["ORIGIN"] = alternation(lexicon.origin_adjectives)
+    macros["FRAMEADJ"] = alternation(lexicon.frame_adjectives)
     # Singular groups where "vieze ..." is a slur, not a plain insult ("vieze meid").
     macros["GROUPX"] = alternation(lexicon.group_singular - {"vrouw", "meid", "meisje", "woman"})
     # §? lets a name-like school name ("de §regenboog") still match.
@@ -110,12 +114,16 @@ def compile_patterns(data: dict[str, Any], lexicon: Lexicon, orgs: Iterable[str]
             raw_keys = item.get("k")
             keys = frozenset(str(k) for k in raw_keys) if isinstance(raw_keys, list) else None
             needs_org = raw_keys == "org"
+            group = item.get("gate") == "group"
+            target = bool(item.get("target", False))
+            weight = float(item["w"])
             patterns.append(
-                Pattern(category, regex, float(item["w"]), negatable, intent, i, keys, needs_org)
+                Pattern(category, regex, weight, negatable, intent, i, keys, needs_org, group, target)
             )
     return PatternSet(
         patterns=tuple(patterns),
         org=re.compile(r"(?<![\w§])" + macros["ORG"]),
+        group=re.compile(r"(?<![\w§])" + macros["GROUP"] + r"(?!\w)"),
         intent=re.compile(expand(data["intent"], macros)),
         denial=re.compile(expand(data["denial"], macros)),
         condemn=re.compile(expand(data["condemn"], macros)),
