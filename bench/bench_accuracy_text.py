@@ -6,7 +6,8 @@ recognizers on the same posts where they have an equivalent category. Disclosure
 and scope are scored end to end (the post as labelled, about_school only when the file has it).
 The rules are in bench/data/README.md.
 
-    bench/.venv/bin/python -m bench.bench_accuracy_text [--errors]   # --errors lists every miss
+    bench/.venv/bin/python -m bench.bench_accuracy_text [--errors] [--no-peers]
+        [--posts HELD_OUT.jsonl --directory SCHOOLS.csv]
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ import json
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 from bench import text_peers as tp
@@ -116,9 +118,11 @@ def identifier_tally(
     return tally
 
 
-def evaluate(*, peers: bool = True) -> Evaluation:
-    posts = tp.load_posts()
-    check = tp.checker().check
+def evaluate(
+    *, peers: bool = True, posts_file: Path = tp.POSTS_FILE, directory: Path = tp.SCHOOLS_FILE
+) -> Evaluation:
+    posts = tp.load_posts(posts_file)
+    check = tp.checker(directory).check
     ours = Tally()
     for row in posts:
         ours.add(row, our_spans(check(tp.post_of(row, force_scope=True))), CATS)
@@ -296,8 +300,20 @@ def main() -> None:
     ap.add_argument("--errors", action="store_true", help="print every miss and false alarm")
     ap.add_argument("--no-peers", action="store_true", help="skip deduce and Presidio")
     ap.add_argument("--json", action="store_true", help="rows as JSON")
+    ap.add_argument(
+        "--posts",
+        type=Path,
+        default=tp.POSTS_FILE,
+        help="another labelled file of the same format (held-out posts)",
+    )
+    ap.add_argument(
+        "--directory",
+        type=Path,
+        default=tp.SCHOOLS_FILE,
+        help="people directory CSV whose schools belong to the board",
+    )
     args = ap.parse_args()
-    ev = evaluate(peers=not args.no_peers)
+    ev = evaluate(peers=not args.no_peers, posts_file=args.posts, directory=args.directory)
     write_errors(ev.errors)
     if args.errors:
         print("\n".join(ev.errors))

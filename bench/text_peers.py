@@ -40,14 +40,14 @@ def load_posts(path: Path = POSTS_FILE) -> list[dict[str, Any]]:
         return [json.loads(line) for line in fh if line.strip()]
 
 
-def school_directory() -> Directory:
-    return parse_directory_csv(SCHOOLS_FILE.read_text(encoding="utf-8"), str(SCHOOLS_FILE))
+def school_directory(path: Path = SCHOOLS_FILE) -> Directory:
+    return parse_directory_csv(path.read_text(encoding="utf-8"), str(path))
 
 
 @cache
-def checker() -> Checker:
+def checker(directory: Path = SCHOOLS_FILE) -> Checker:
     """The checker as the labelled file assumes it: the board's schools from text_schools.csv."""
-    return Checker(directory=school_directory())
+    return Checker(directory=school_directory(directory))
 
 
 def post_of(row: dict[str, Any], *, force_scope: bool = False) -> Post:
