@@ -206,7 +206,8 @@ def _copy_audio(in_path: str, out_path: str, cfg: RedactConfig) -> None:
     fmt = _AUDIO_OUT.get(ext)
     if fmt is None:
         raise InputError(
-            f"Kies voor geluid een uitvoerbestand op .m4a, .mp3, .wav of .ogg, niet '{ext}'."
+            f"'{os.path.basename(in_path)}' bevat geen beeld, alleen geluid; kies een "
+            f"uitvoerbestand op .m4a, .mp3, .wav of .ogg, niet '{ext}'."
         )
     codec = {"ipod": "aac", "mp3": "libmp3lame", "wav": "pcm_s16le", "ogg": "libopus"}[fmt]
     with open_av(in_path, cfg.limits) as (src, _):

@@ -172,9 +172,9 @@ def av_metadata(tags: Iterable[tuple[str, str]]) -> list[MetadataItem]:
     seen = set()
     for key, value in tags:
         k = key.lower()
-        if not value or (k, value) in seen:
+        if not value or value in seen:  # "location" and "location-eng" hold the same value
             continue
-        seen.add((k, value))
+        seen.add(value)
         if k in _AV_LOCATION or k.endswith("location.iso6709"):
             items.append(
                 MetadataItem("location_metadata", f"tag {key}", "GPS-positie", _short(value))

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+import numpy as np
+
 Box = tuple[int, int, int, int]
 FBox = tuple[float, float, float, float]
 
@@ -37,9 +39,20 @@ class Tracker:
         alive = [
             t for t in self.tracks if frame - t.last[0] <= self.hold_frames + self.detect_every
         ]
+        previous = max((t.last[0] for t in alive), default=frame)
+        dx, dy = _camera_shift(
+            [t.last[1] for t in alive if t.last[0] == previous], [b for b, _ in boxes]
+        )
+        span = max(1, frame - previous)
+
+        def predicted(t: Track) -> FBox:
+            k = (frame - t.last[0]) / span
+            x, y, w, h = t.last[1]
+            return (x + dx * k, y + dy * k, w, h)
+
         pairs = sorted(
             (
-                (_affinity(t.last[1], box), ti, bi)
+                (_affinity(predicted(t), box), ti, bi)
                 for ti, t in enumerate(alive)
                 for bi, (box, _) in enumerate(boxes)
             ),
@@ -94,6 +107,30 @@ class Tracker:
         self.tracks = kept
 
 
+def _centre(b: FBox) -> tuple[float, float]:
+    return b[0] + b[2] / 2, b[1] + b[3] / 2
+
+
+def _camera_shift(before: list[FBox], now: list[FBox]) -> tuple[float, float]:
+    """How far the whole picture moved between two detection frames (a pan, a walking camera):
+    the shift that lines up the most faces. Without it, a face that moved further than its own
+    width would be taken for its neighbour."""
+    if not before or not now:
+        return 0.0, 0.0
+    a = np.array([_centre(b) for b in before])  # n x 2
+    b = np.array([_centre(x) for x in now])  # m x 2
+    size = np.array([max(x[2], x[3]) for x in before])
+    moves = (b[None, :, :] - a[:, None, :]).reshape(-1, 2)  # every pairing is a candidate
+    near = np.abs(moves).sum(axis=1) < 8 * np.repeat(size, len(now))
+    candidates = np.vstack([np.zeros((1, 2)), moves[near]])
+    # for each candidate: how many faces before have a face now where the shift puts them
+    predicted = a[None, :, None, :] + candidates[:, None, None, :]  # k x n x 1 x 2
+    close = np.abs(predicted - b[None, None, :, :]).max(axis=3) < 0.5 * size[None, :, None]
+    score = close.any(axis=2).sum(axis=1) - np.abs(candidates).sum(axis=1) * 1e-6
+    sx, sy = candidates[int(np.argmax(score))]
+    return float(sx), float(sy)
+
+
 def _affinity(a: FBox, b: FBox) -> float:
     """IoU, or for boxes that do not overlap, a small credit when their centres are close."""
     ax, ay, aw, ah = a
@@ -105,7 +142,8 @@ def _affinity(a: FBox, b: FBox) -> float:
         return 0.1 + inter / (aw * ah + bw * bh - inter)
     dist = ((ax + aw / 2 - bx - bw / 2) ** 2 + (ay + ah / 2 - by - bh / 2) ** 2) ** 0.5
     size = max(aw, ah, bw, bh)
-    return 0.1 - dist / (20 * size) if dist < 2 * size else 0.0
+    # a panning camera moves a face several widths between two detections
+    return 0.1 * (1 - dist / (4 * size)) if dist < 4 * size else 0.0
 
 
 def _lerp(a: FBox, b: FBox, k: float, motion: bool) -> FBox:
