@@ -87,6 +87,7 @@ def test_the_form_errors_are_dutch_and_keep_the_input(clients: Any) -> None:
 
 
 @pytest.mark.skipif(not CITY.exists(), reason="needs ../shared/data/images/city.jpg")
+@pytest.mark.django_db(transaction=True)  # the worker opens and closes its own connections
 def test_a_photo_is_checked_in_the_background_by_the_database_worker(
     world: World, clients: Any, settings: Any, django_capture_on_commit_callbacks: Any
 ) -> None:
