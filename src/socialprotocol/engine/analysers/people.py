@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from socialprotocol.engine.analysers.base import Analyser, Environment, register
-from socialprotocol.engine.directory import Person
+from socialprotocol.engine.directory import Directory, Person
 from socialprotocol.engine.mentions import Mention, find_mentions
 from socialprotocol.engine.model import Message, Post, Signal, TextEvidence
 from socialprotocol.engine.names import NameIndex
@@ -25,14 +25,15 @@ class PeopleAnalyser(Analyser):
     categories = frozenset({"person_name", "social_handle"})
 
     def load(self, env: Environment) -> None:
-        directory = env.directory
+        directory = self.directory = env.directory
         self.index = directory.names if directory is not None else NameIndex([])
         self.has_people = bool(self.index.people)
 
     def analyse(self, post: Post, view: TextView) -> Iterable[Signal]:
         out = []
+        school = author_school(self.directory, post.context.author)
         for m in find_mentions(self.index, view):
-            person = choose(self.index.people, m, post.context.author)
+            person = choose(self.index.people, m, school)
             if person is not None and person.id == post.context.author:
                 continue  # authors may name themselves
             out.append(self._signal(post, m, person))
@@ -59,13 +60,18 @@ class PeopleAnalyser(Analyser):
         )
 
 
-def choose(people: list[Person], m: Mention, author: str | None) -> Person | None:
-    """The directory person a mention most likely is: role, group and school decide."""
+def author_school(directory: Directory | None, author: str | None) -> str:
+    person = directory.by_id(author) if directory is not None and author else None
+    return person.school if person is not None else ""
+
+
+def choose(people: list[Person], m: Mention, school: str = "") -> Person | None:
+    """The directory person a mention most likely is: role, group and the author's school
+    decide."""
     if not m.candidates:
         return None
-    if len(m.candidates) == 1:
-        return people[m.candidates[0]]
-    school = next((p.school for p in people if p.id == author), "") if author else ""
+    if len(m.candidates) == 1 or not (m.role_hint or m.group_hint or school):
+        return people[m.candidates[0]]  # nothing to tell them apart: the first will do
 
     def score(pos: int) -> tuple[int, int]:
         p = people[pos]

@@ -18,7 +18,7 @@ from typing import Any
 import yaml
 
 from socialprotocol.engine.analysers.base import Analyser, Environment, register
-from socialprotocol.engine.analysers.people import choose
+from socialprotocol.engine.analysers.people import author_school, choose
 from socialprotocol.engine.mentions import find_mentions
 from socialprotocol.engine.model import Message, Post, Signal, TextEvidence
 from socialprotocol.engine.names import NameIndex
@@ -60,7 +60,7 @@ class SensitiveAnalyser(Analyser):
         self._topic = re.compile(rf"(?<![\w-]){data['topic']}")
         pronouns = "|".join(re.escape(p) for p in data["pronouns"])
         self._pronoun = re.compile(rf"(?<![\w'])(?:{pronouns})(?![\w'])")
-        directory = env.directory
+        directory = self.directory = env.directory
         self.index = directory.names if directory is not None else NameIndex([])
 
     def analyse(self, post: Post, view: TextView) -> Iterable[Signal]:
@@ -115,9 +115,10 @@ class SensitiveAnalyser(Analyser):
 
     def _person(self, post: Post, view: TextView, linked: list[tuple[int, int]]) -> str | None:
         """The directory id of the first named person the matter is linked to."""
+        school = author_school(self.directory, post.context.author)
         for m in find_mentions(self.index, view):
             if (m.start, m.end) in linked:
-                person = choose(self.index.people, m, post.context.author)
+                person = choose(self.index.people, m, school)
                 if person is not None:
                     return person.id
         return None
