@@ -288,8 +288,8 @@ def run(quick: bool) -> list[Row]:
             "protocol + analysers + 12,000-person directory, once per process",
         )
     )
-    rows += _per_analyser(texts[: 200 if quick else 1000], ctx)
-    batch = texts[:1000] if quick else texts
+    rows += _per_analyser(texts[: 100 if quick else 1000], ctx)
+    batch = texts[:300] if quick else texts
     rows.append(
         Row(
             "CLI batch --jsonl",
