@@ -20,7 +20,7 @@ _NEG = re.compile(
 )
 _NEG_AFTER = re.compile(r"\s+(?:niet|not)\b(?! (?:alleen|eens|meer|zomaar|normaal|te))")
 _NOT_NEG = re.compile(r"\bgeen (?:echte )?mensen\b|\bniet eens\b")
-_CLAUSE = re.compile(r"[.!?;\n]+|,\s*(?:maar|want|dus|en)\b")
+_CLAUSE = re.compile(r"[.!?;,\n]+")
 _SENTENCE = re.compile(r"[.!?;\n]+")
 _QUOTES = re.compile(r"[\"“„”«»]([^\"“”„«»]{1,240})[\"”“»«]|(?<!\w)['‘`]([^'‘’`]{1,160})['’`](?!\w)")
 _SELF = re.compile(r"\b(?:ik|ikke|i) (?:ben|am|voel me|was|lijk|leek)\b[^.!?,]{0,30}$")
@@ -70,7 +70,7 @@ def _frame_res(subjects: str) -> dict[str, re.Pattern[str]]:
 
 _AFTER = re.compile(
     r"^(?: (?:die|dat) (?:je|jij|jullie|u) (?:bent|zijn|is)| (?:ben|bent|zijn) (?:jij|je|jullie|u)\b|"
-    r" (?:jij|jullie|you)\s*[!.?,]|\s*[!?]+\s*(?:$|[😂🤣🤮🖕]))"
+    r" (?:jij|jullie|you)\s*[!.?,])"
 )
 
 

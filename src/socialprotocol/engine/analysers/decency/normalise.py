@@ -25,7 +25,8 @@ HOMOGLYPHS = str.maketrans({"а": "a", "е": "e", "о": "o", "р": "p", "с": "c
 _SPACED = r"(?<![\w@$])(?:[a-z0-9@$](?:[ .\-_*]|  )){2,}[a-z0-9@$](?![\w@$])"
 # A word, possibly with leet digits or masking stars inside: k4nker, k*nker, h03r, $let.
 _WORD = (
-    r"[\w@$€*|]*[a-z\u00c0-\u024f\u0400-\u04ff\u0370-\u03ff][\w@$€*|!]*(?:['’\-][\w@$€*|]+)*|\d+"
+    r"[\w@$€*|]*[a-z\u00c0-\u024f\u0400-\u04ff\u0370-\u03ff](?:[\w@$€*|]|!(?=\w))*"
+    r"(?:['’\-][\w@$€*|]+)*|\d+"
 )
 # Emoji and pictographs are tokens of their own; the variation selector is dropped.
 _EMOJI = r"[\u2600-\u27bf\U0001f000-\U0001faff]\ufe0f?"
