@@ -75,6 +75,9 @@ def check(checker: Checker, text: str, author: str | None = None) -> Report:
             "Juf Em? Nee, Em uit groep 4 bedoel ik",
             [("person_name", "Em", None), ("person_name", "Em", "zw-l011")],
         ),
+        # one-letter typos of a community member's first name
+        ("Goed gedaan Jaiden!", [("person_name", "Jaiden", "zw-l007")]),
+        ("Vandaag was juf Sanen er niet", [("person_name", "Sanen", None)]),
         # people outside the directory
         ("Mijn buurman Kees hielp met de schoolreis", [("person_name", "Kees", None)]),
         (
@@ -112,6 +115,7 @@ def test_it_finds_the_name(
         "Max Verstappen won weer, zei de hele klas",
         "We lazen Jip en Janneke in groep 3",
         "Het EM voetbal begint, hup Holland!",
+        "Gisteren was de Jumbo dicht, dus geen traktatie",
         "Nog een sterre-tje voor je schrift",
         "Koning Willem-Alexander kwam op bezoek",
         "Burgemeester Halsema opende de speeltuin",

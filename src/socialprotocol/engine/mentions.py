@@ -152,6 +152,7 @@ class _Finder:
             for m in self._judge(a, b, e, firsts):
                 out.append(m)
         out.extend(self._titled_unknown(hits, public))
+        out.extend(self._typos(hits, public))
         chosen = _non_overlapping(out)
         chosen = self._coordinated(hits, public, chosen)
         return [m for m, _, _ in sorted(chosen, key=lambda t: t[1])]
@@ -308,6 +309,29 @@ class _Finder:
             out.append(
                 self._mention(i + 1, max(end, j + 1), "surname", (), 0.75, ctx=(i + 1, j + 1))
             )
+        return out
+
+    def _typos(
+        self, hits: list[tuple[int, int, Entry]], public: set[int]
+    ) -> list[tuple[Mention, int, int]]:
+        """'Jaiden' for 'Jayden': a capitalised unknown word one letter off a community name."""
+        p = self.p
+        out: list[tuple[Mention, int, int]] = []
+        if not self.has_people:
+            return out
+        known = {i for a, b, _ in hits for i in range(a, b)} | public
+        for i, w in enumerate(p.words):
+            if i in known or len(w) < 5 or not w.isalpha() or p.lex.is_word(w):
+                continue
+            cue = self._cue(i, i + 1)
+            strong = cue in {"title", "kin", "relation", "greeting", "group", "possessive"}
+            if not strong and not (p.cap(i) and not p.no_upper and not p.sentence_initial(i)):
+                continue
+            if w in p.lex.places or p.word(i - 1) in self.cues["determiners"]:
+                continue
+            entry = p.index.typo_of(w)
+            if entry is not None:
+                out.append(self._mention(i, i + 1, "first", tuple(entry.first), 0.6))
         return out
 
     def _particle_names(self, known: set[int], public: set[int]) -> list[tuple[Mention, int, int]]:

@@ -143,6 +143,22 @@ class NameIndex:
         if not self._entries:
             self.automaton.add_word(" \x00 ", Entry(""))
         self.automaton.make_automaton()
+        # One-letter typos of the community's first names ("Jaiden" for "Jayden"): every name
+        # with one letter left out points to the name (the symmetric-delete trick).
+        self._typos: dict[str, list[str]] = {}
+        for key, entry in self._entries.items():
+            if entry.first and not entry.inflected and len(key) >= 5 and key.isalpha():
+                if not self.lex.is_word(key):
+                    for variant in _deletions(key) | {key}:
+                        self._typos.setdefault(variant, []).append(key)
+
+    def typo_of(self, word: str) -> Entry | None:
+        """The directory first name ``word`` is one typo away from, if exactly one."""
+        if len(word) < 5 or word in self._entries:
+            return None
+        found = {k for v in _deletions(word) | {word} for k in self._typos.get(v, ())}
+        found = {k for k in found if _one_edit(word, k)}
+        return self._entries[found.pop()] if len(found) == 1 else None
 
     def _entry(self, key: str) -> Entry:
         entry = self._entries.get(key)
@@ -180,3 +196,21 @@ class NameIndex:
             # the key carries a space on each side; report the span of the words alone
             hits.append((end - len(entry.key), end, entry))
         return hits
+
+
+def _deletions(word: str) -> set[str]:
+    return {word[:i] + word[i + 1 :] for i in range(len(word))}
+
+
+def _one_edit(a: str, b: str) -> bool:
+    """One substitution, insertion, deletion or swap of neighbours apart."""
+    if a == b or abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) == len(b):
+        diff = [i for i in range(len(a)) if a[i] != b[i]]
+        if len(diff) == 1:
+            return True
+        i = diff[0]
+        return len(diff) == 2 and diff[1] == i + 1 and a[i] == b[i + 1] and a[i + 1] == b[i]
+    short, long_ = (a, b) if len(a) < len(b) else (b, a)
+    return any(long_[:i] + long_[i + 1 :] == short for i in range(len(long_)))
