@@ -24,6 +24,13 @@ def categories(text: str, setting: str, role: str = "staff") -> set[str]:
         "Bij ASKO werk ik met veel plezier, de werkdruk valt mee.",
         "ik ben juf bij asko en wij doen mee aan de staking",
         "Als medewerker van de Amsterdamse Stichting voor Katholiek Onderwijs ben ik trots.",
+        "Leerkracht bij ASKO hier. De staking is terecht.",
+        "Directeur van Sint Franciscus, onderdeel van ASKO, en vandaag heel blij!",
+        "ik ben Mark, de nieuwe gymleraar (medewerker ASKO).",
+        "Ik sta al 15 jaar voor de klas bij ASKO en zie veel nieuwe collega's.",
+        "Vanuit mijn werk bij ASKO: de kinderen hebben 800 euro opgehaald.",
+        "Mijn mening, niet die van ASKO, waar ik werk: meer buiten lesgeven!",
+        "Ik heb 30 jaar met plezier bij ASKO gewerkt.",
     ],
 )
 def test_it_accepts_natural_ways_of_saying_you_work_there(text: str) -> None:
@@ -37,6 +44,11 @@ def test_it_accepts_natural_ways_of_saying_you_work_there(text: str) -> None:
         "Wat een mooie nieuwe website van ASKO!",
         "Mijn werkgever luistert niet naar leraren.",
         "#asko blijft achter met de salarissen",
+        "Mijn vrouw is medewerker van ASKO en zij zegt dat het druk is.",
+        "Werk jij ook bij ASKO? Dan weet je hoe het zit.",
+        "Persoonlijke mening: ik ben blij dat ASKO de loonsverhoging uitbetaalt.",
+        "Stagiairs gezocht voor onze school! #werkenbijasko",
+        "De directeur van ASKO heeft een brief gestuurd.",
     ],
 )
 def test_it_asks_staff_to_disclose_in_work_posts_about_the_board(text: str) -> None:
@@ -52,6 +64,8 @@ def test_it_asks_staff_to_disclose_in_work_posts_about_the_board(text: str) -> N
         "Ik werk bij ASKO. Op persoonlijke titel: de nieuwe methode is top.",
         "I work at ASKO, views are my own.",
         "#ASKOmedewerker, niet namens ASKO: de cao is prima.",
+        "Privé-account, meningen zijn van mijzelf. Ik werk bij ASKO en ben blij met de speeltuin.",
+        "Mening geheel de mijne (werkzaam bij ASKO): de school verdient een nieuw gebouw.",
     ],
 )
 def test_it_accepts_disclaimers_in_private_posts(text: str) -> None:

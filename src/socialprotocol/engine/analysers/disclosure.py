@@ -48,13 +48,20 @@ class DisclosureAnalyser(Analyser):
             else None
         )
 
+        roles = "|".join(r.strip() for r in data["roles"].split("|") if r.strip())
+
+        def fill(pattern: str) -> str:
+            return pattern.replace("{board}", board_re).replace("{role}", roles)
+
         def compile_list(key: str) -> re.Pattern[str]:
-            parts = [p.replace("{board}", board_re) for p in data[key]]
+            parts = [fill(p) for p in data[key]]
             return re.compile(r"(?<![\w])(?:" + "|".join(f"(?:{p})" for p in parts) + ")")
 
         self._about = compile_list("about_employer")
         self._self = compile_list("self_employed")
         self._standalone = compile_list("standalone")
+        self._other = compile_list("other_subject")
+        self._role_opening = re.compile(fill(data["role_opening"]))
         self._disclaimer = compile_list("disclaimer")
 
     def analyse(self, post: Post, view: TextView) -> list[Signal]:
@@ -77,13 +84,18 @@ class DisclosureAnalyser(Analyser):
     def _discloses(self, folded: str, board: list[re.Match[str]]) -> bool:
         if self._standalone.search(folded):
             return True
-        if not board:
-            return False
-        # "Ik werk als juf op De Regenboog. ... ASKO ..." counts within one sentence.
-        for m in self._self.finditer(folded):
-            lo, hi = _sentence_of(folded, m.start())
-            if any(lo <= b.start() < hi for b in board):
+        # Otherwise the author must tie themselves to the board within one sentence:
+        # "Ik werk al 12 jaar bij ASKO", "Leerkracht bij ASKO hier", not "mijn vrouw werkt
+        # bij ASKO" and not "werk jij bij ASKO?".
+        for lo, hi in {_sentence_of(folded, b.start()) for b in board}:
+            sentence = folded[lo:hi]
+            if sentence.rstrip().endswith("?"):
+                continue
+            if self._role_opening.match(sentence):
                 return True
+            for m in self._self.finditer(sentence):
+                if self._other.search(sentence, 0, m.end()) is None:
+                    return True
         return False
 
     def _missing(self, category: str, why: Message) -> Signal:

@@ -25,7 +25,7 @@ IBAN_CANDIDATE_RE = re.compile(
 )
 
 # +31 6 12345678, 0031-6-12345678, (020) 123 4567, 06-123 456 78, +31 (0)20 1234567, +32 ...
-_DIGIT = r"(?:[ .\-/]|\s?\(|\)\s?| - )?\(?\d\)?"
+_DIGIT = r"(?:[ .\-/–—]|\s?\(|\)\s?| [-–—] )?\(?\d\)?"
 PHONE_CANDIDATE_RE = re.compile(
     rf"(?<![\w+/@.,€$-])(?:(?:\+|00)\s?[1-9]\d{{0,2}}(?:\s?\(0\))?|06\s?:|\(?0\d)(?:{_DIGIT}){{6,11}}(?![\d])"
 )
@@ -50,7 +50,7 @@ STUDENT_NUMBER_RE = re.compile(  # folded
 # 1234 AB, 1234AB, 1234 ab; optionally followed by a house number (then it is an address).
 POSTCODE_RE = re.compile(
     r"(?<![\w-])(?P<digits>[1-9]\d{3})(?P<space> ?)(?P<letters>[A-Za-z]{2})(?![\w])"
-    r"(?:(?:,? +| *- *)(?P<num>\d{1,5}(?: ?[A-Za-z](?![\w])|-\d{1,4}| ?-?(?:hs|bis|huis))?)(?![\w,.:]))?"
+    r"(?:(?:,? +| *- *)(?P<num>\d{1,5}(?: ?[A-Za-z](?![\w/])|-\d{1,4}| ?-?(?:hs|bis|huis|I{1,3}|H))?)(?![\w/]|[,.:]\d))?"
 )
 POSTCODE_CONTEXT_RE = re.compile(
     r"\b(?:postcode|adres|woont|wonen|woon|woonachtig|verhuisd|address|zip)\b"
@@ -133,9 +133,11 @@ POSTCODE_STOP_LETTERS = frozenset(
 )
 
 # Street names: a word ending in a street suffix followed by a house number.
-_LOWER_OK = r"straat|laan|gracht|kade|singel|dreef|plantsoen|steeg|burgwal|straatweg|dwarsstraat|boulevard|allee"
-_CAPITAL_ONLY = r"weg|plein|park|hof|pad|markt|baan|veld|haven|wal|ring|erf|dijk|hoven|zijde|oord|kanaal|weide|dam"
-_NUM = r"(?P<num>\d{1,4}(?: ?[a-zA-Z](?![\w])|-\d{1,4}| ?-? ?(?:hs|bis|huis|III|II|I)(?![\w]))?)"
+_LOWER_OK = r"str\.|straat|laan|gracht|kade|singel|dreef|plantsoen|steeg|burgwal|straatweg|dwarsstraat|boulevard|allee"
+_CAPITAL_ONLY = (
+    r"weg|plein|park|hof|pad|markt|baan|veld|haven|wal|ring|erf|dijk|hoven|oord|kanaal|weide|dam"
+)
+_NUM = r"(?P<num>\d{1,4}(?: ?[a-zA-Z](?![\w/])|-\d{1,4}| ?-? ?(?:hs|bis|huis|III|II|I)(?![\w]))?)"
 _PREFIX = r"(?:(?:[A-Z][\w'’.-]*|van|de|der|den|het|ter|ten|1e|2e|3e)\s+){0,3}"
 STREET_RE = re.compile(
     rf"(?<![\w-])(?:{_PREFIX}[A-Za-zÀ-ÿ'’-]{{2,}}?(?:{_LOWER_OK})"
@@ -181,7 +183,7 @@ NOT_STREETS = frozenset(
 
 # "woont op de Kinkerstraat 12", "adres: Rokin 12"
 ADDRESS_AFTER_LIVES_RE = re.compile(
-    r"(?i:\b(?:woon(?:t|de|den|en)?|wonend|verhuisd naar|adres(?: is)?:?|address:?)\s+"
+    r"(?i:\b(?:woon(?:t|de|den)?|wonen|wonend|woonachtig|verhuisd naar|adres(?: is)?:?|address:?)\s+"
     r"(?:(?:op|aan|in)\s+)?(?:(?:de|het)\s+)?)"
     r"(?P<addr>[A-Z][\w'’.-]{2,}(?:\s+[A-Z][\w'’.-]{1,}){0,2}\s+\d{1,4}(?: ?[a-zA-Z](?![\w])|-\d{1,4})?)"
     r"(?![\w]|[,.:]\d)"
@@ -194,6 +196,7 @@ _MONTHS = (
 )
 DATE_RE = re.compile(  # folded
     r"(?<![\d/.-])(?:[0-3]?\d)[-/.](?:[01]?\d)[-/.](?P<year>(?:19|20)\d{2}|\d{2})(?![\d/.-]\d|\d)"
+    r"|(?<![\d/.-])(?P<year3>(?:19|20)\d{2})-[01]\d-[0-3]\d(?![\d/.-]\d|\d)"
     rf"|(?<![\d])(?:[0-3]?\d)(?:e|ste|de)?\s+(?:{_MONTHS})\.?(?:\s+(?P<year2>(?:19|20)\d{{2}}))?(?![\w])"
 )
 BIRTH_CONTEXT_RE = re.compile(  # folded
@@ -216,7 +219,26 @@ def _plate_pattern(dash: str) -> str:
     return r"(?<![\w-])(?:" + "|".join(shapes) + r")(?![\w-])"
 
 
-PLATE_RE = re.compile(_plate_pattern("-"))
+PLATE_RE = re.compile(_plate_pattern("-"), re.IGNORECASE)
+# '1-jan-26' has the shape of side code 9-XXX-99 but is a date.
+PLATE_MONTHS = frozenset(
+    [
+        "jan",
+        "feb",
+        "mrt",
+        "maa",
+        "apr",
+        "mei",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "okt",
+        "oct",
+        "nov",
+        "dec",
+    ]
+)
 PLATE_PLAIN_RE = re.compile(_plate_pattern("[- ]?"), re.IGNORECASE)
 PLATE_CONTEXT_RE = re.compile(
     r"\b(?:kenteken|nummerbord|nummerplaat|licen[cs]e plate|plate)\b"

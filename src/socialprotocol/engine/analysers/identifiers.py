@@ -29,6 +29,7 @@ from socialprotocol.engine.analysers.identifier_patterns import (
     OBFUSCATED_EMAIL_RE,
     PHONE_CANDIDATE_RE,
     PLATE_CONTEXT_RE,
+    PLATE_MONTHS,
     PLATE_PLAIN_RE,
     PLATE_RE,
     POSTCODE_CONTEXT_RE,
@@ -49,6 +50,9 @@ _PERSONAL_PHONE_TYPES = frozenset(
         phonenumbers.PhoneNumberType.VOIP,
         phonenumbers.PhoneNumberType.PERSONAL_NUMBER,
         phonenumbers.PhoneNumberType.PAGER,
+        # 085/088 business lines: whose they are cannot be known, so they are redacted too;
+        # 14 0xx municipal numbers are the exception (below).
+        phonenumbers.PhoneNumberType.UAN,
     }
 )
 
@@ -154,7 +158,11 @@ class IdentifierAnalyser(Analyser):
 
     def _phones(self, view: TextView, taken: list[tuple[int, int]]) -> Iterator[Signal]:
         text = view.text
+        # Digits inside an IBAN-shaped token are account digits, even when the checksum is off.
+        ibanish = [(m.start(), m.end()) for m in IBAN_CANDIDATE_RE.finditer(text)]
         for m in PHONE_CANDIDATE_RE.finditer(text):
+            if any(s <= m.start() < e for s, e in ibanish):
+                continue
             raw = m.group(0).rstrip(" -.(")
             # The candidate may run into a following number ("06 12345678 2x"): drop trailing
             # groups until the rest is a valid number.
@@ -176,6 +184,8 @@ class IdentifierAnalyser(Analyser):
             return False
         # number_type is UNKNOWN for an invalid number, so one call both validates and
         # classifies (is_valid_number would walk the same tables a second time).
+        if str(number.national_number).startswith("14") and number.country_code == 31:
+            return False  # 14 020: a municipality's number
         return phonenumbers.number_type(number) in _PERSONAL_PHONE_TYPES
 
     def _student_numbers(self, view: TextView, taken: list[tuple[int, int]]) -> Iterator[Signal]:
@@ -228,10 +238,18 @@ class IdentifierAnalyser(Analyser):
         if not BIRTH_CONTEXT_RE.search(folded):
             return
         for m in DATE_RE.finditer(folded):
+            if not _plausible_date(m.group(0)):
+                continue
             lo, hi = _sentence(view.text, m.start(), m.end())
-            window = folded[max(lo, m.start() - 45) : min(hi, m.end() + 30)]
-            if BIRTH_CONTEXT_RE.search(window) and _plausible_date(m.group(0)):
-                has_year = bool(m.group("year") or m.group("year2"))
+            has_year = bool(m.group("year") or m.group("year2") or m.group("year3"))
+            # A full date anywhere in a sentence about birth (a list of birthdays); a day and
+            # month only right next to the word ('jarig op 14 april', not 'komt op 1 december').
+            window = (
+                folded[lo:hi]
+                if has_year
+                else folded[max(lo, m.start() - 25) : min(hi, m.end() + 15)]
+            )
+            if BIRTH_CONTEXT_RE.search(window):
                 yield _signal(view, "birth_date", m.start(), m.end(), 0.95 if has_year else 0.8)
 
     def _plates(self, view: TextView, taken: list[tuple[int, int]]) -> Iterator[Signal]:
@@ -243,6 +261,8 @@ class IdentifierAnalyser(Analyser):
 
     def _dashed_plates(self, view: TextView) -> Iterator[Signal]:
         for m in PLATE_RE.finditer(view.text):
+            if any(part.lower() in PLATE_MONTHS for part in m.group(0).split("-")):
+                continue
             yield _signal(view, "license_plate", m.start(), m.end(), 0.93)
 
 
@@ -277,6 +297,9 @@ _NUMERIC_DATE = re.compile(r"(\d{1,2})[-/.](\d{1,2})[-/.]")
 
 
 def _plausible_date(s: str) -> bool:
+    if re.match(r"(?:19|20)\d\d-", s):
+        month, day = int(s[5:7]), int(s[8:10])
+        return 1 <= day <= 31 and 1 <= month <= 12
     m = _NUMERIC_DATE.match(s)
     if m is None:
         day = int(re.match(r"\d+", s).group(0))  # type: ignore[union-attr]
@@ -288,10 +311,10 @@ _ANY_DIGIT = re.compile(r"\d")
 _AT_HINT = re.compile(r"\(at\)|\[at\]|\{at\}|\(@\)|\[@\]| at [\w-]+ (?:dot|punt) | apenstaartje ")
 # Cheap tests that tell whether the costly street patterns can match at all.
 _STREET_HINT = re.compile(
-    r"(?:straat|laan|gracht|kade|singel|dreef|plantsoen|steeg|wal|boulevard|allee|weg|plein|park|hof|"
+    r"(?:str\.|straat|laan|gracht|kade|singel|dreef|plantsoen|steeg|wal|boulevard|allee|weg|plein|park|hof|"
     r"pad|markt|baan|veld|haven|ring|erf|dijk|hoven|zijde|oord|kanaal|weide|dam)\s+\d"
 )
-_LIVES_HINT = re.compile(r"woon|wonend|verhuisd|adres|address")
+_LIVES_HINT = re.compile(r"woon|wonen|verhuisd|adres|address")
 
 
 def _compact(s: str) -> str:

@@ -17,6 +17,7 @@ import yaml
 
 from socialprotocol.engine.analysers.base import Environment
 from socialprotocol.engine.model import Post, Role, Setting
+from socialprotocol.engine.names import lexicon
 from socialprotocol.engine.textview import TextView, fold
 
 
@@ -34,7 +35,8 @@ def load_word_patterns(name: str) -> dict[str, Any]:
 
 def _alternation(patterns: list[str]) -> re.Pattern[str]:
     body = "|".join(f"(?:{p})" for p in patterns)
-    return re.compile(rf"(?<![\w'-])(?:{body})(?![\w-])")
+    # A hyphen may follow (cito-dag, bso-uitje) but not precede (a second part is not the word).
+    return re.compile(rf"(?<![\w'-])(?:{body})(?![\w])")
 
 
 def name_variants(name: str) -> set[str]:
@@ -53,10 +55,10 @@ class ScopeAnalyser:
     name = "scope"
 
     def load(self, env: Environment) -> None:
-        words = load_word_patterns("scope.yaml")
-        self._strong = _alternation(words["strong"])
-        self._weak = _alternation(words["weak"])
-        self._exclude = _alternation(words["exclude"])
+        patterns = load_word_patterns("scope.yaml")
+        self._strong = _alternation(patterns["strong"])
+        self._weak = _alternation(patterns["weak"])
+        self._exclude = _alternation(patterns["exclude"])
         board = env.protocol.board
         names = {board.name, board.full_name, *board.aliases}
         board_variants = set().union(*(name_variants(n) for n in names))
@@ -67,12 +69,22 @@ class ScopeAnalyser:
             for school in env.directory.schools:
                 schools |= name_variants(school)
         self._schools = self._names_regex(schools) if schools else None
+        # "De Regenboog" is a school, "een regenboog boven het IJ" is weather: school names made
+        # of ordinary words count only when written as a name (capital, hashtag or handle).
+        words = lexicon().words
+        self._ordinary = {v for v in schools if all(w in words for w in v.split())}
+        self._staff_work = _alternation(patterns["staff_work"])
         self._people = getattr(env.directory, "scope_matcher", None)
 
     @staticmethod
     def _names_regex(variants: set[str]) -> re.Pattern[str]:
         alts = "|".join(re.escape(v) for v in sorted(variants, key=len, reverse=True))
         return re.compile(rf"(?<![\w])[#@]?(?:{alts})(?![\w])")
+
+    def _written_as_name(self, folded: str, written: str) -> bool:
+        if folded.lstrip("#@") not in self._ordinary or written[:1] in "#@":
+            return True
+        return any(w[:1].isupper() for w in written.split() if w.lower() not in {"de", "het"})
 
     def _first_strong(self, view: TextView) -> tuple[int, int] | None:
         """The first school word that is not an exclusion ('rijschool', 'meesterwerk')."""
@@ -110,9 +122,11 @@ class ScopeAnalyser:
         if m:
             reasons.append(f"names the board: {post.text[m.start() : m.end()]}")
         if self._schools is not None:
-            m = self._schools.search(folded)
-            if m:
-                reasons.append(f"names the school: {post.text[m.start() : m.end()]}")
+            for m in self._schools.finditer(folded):
+                written = post.text[m.start() : m.end()]
+                if self._written_as_name(folded[m.start() : m.end()], written):
+                    reasons.append(f"names the school: {written}")
+                    break
         strong = self._first_strong(view)
         if strong is not None:
             reasons.append(f"school word: {post.text[strong[0] : strong[1]]}")
@@ -124,7 +138,10 @@ class ScopeAnalyser:
             weak = {folded[m.start() : m.end()] for m in self._weak.finditer(folded)}
             if len(weak) >= 2:
                 reasons.append("school words: " + ", ".join(sorted(weak)))
+        if not reasons and ctx.role is Role.STAFF:
+            m = self._staff_work.search(folded)
+            if m:
+                reasons.append(f"staff member writes about work: {post.text[m.start() : m.end()]}")
         if ctx.role is Role.STAFF and ctx.setting is Setting.WORK:
             reasons.append("posted by staff in their work context")
         return ScopeResult(bool(reasons), tuple(reasons))
-
