@@ -147,10 +147,11 @@ class NameIndex:
         # with one letter left out points to the name (the symmetric-delete trick).
         self._typos: dict[str, list[str]] = {}
         for key, entry in self._entries.items():
-            if entry.first and not entry.inflected and len(key) >= 5 and key.isalpha():
-                if not self.lex.is_word(key):
-                    for variant in _deletions(key) | {key}:
-                        self._typos.setdefault(variant, []).append(key)
+            if not entry.first or entry.inflected or len(key) < 5 or not key.isalpha():
+                continue
+            if not self.lex.is_word(key):
+                for variant in _deletions(key) | {key}:
+                    self._typos.setdefault(variant, []).append(key)
 
     def typo_of(self, word: str) -> Entry | None:
         """The directory first name ``word`` is one typo away from, if exactly one."""
