@@ -8,6 +8,7 @@ from functools import cache
 from typing import Any
 
 from socialprotocol.engine.report import report_schema
+from socialprotocol.web.consent import openapi as consent_openapi
 
 _MESSAGE = {"$ref": "#/components/schemas/Report_message"}
 
@@ -223,6 +224,7 @@ def _document_json() -> str:
                                   **_errors(401, 403)},
                 }
             },
+            **consent_openapi.PATHS,
         },
         "components": {
             "securitySchemes": {
@@ -236,6 +238,7 @@ def _document_json() -> str:
                 "Rules": _RULES,
                 "Error": _error(),
                 **_report_components(),
+                **consent_openapi.SCHEMAS,
             },
         },
     }  # fmt: skip

@@ -1,4 +1,4 @@
-from django.urls import path
+from django.urls import include, path
 
 from socialprotocol.web.api import views
 
@@ -10,4 +10,5 @@ urlpatterns = [
     path("checks", views.checks, name="checks"),
     path("checks/<uuid:check_id>", views.check_detail, name="check"),
     path("checks/<uuid:check_id>/media/<int:index>/redacted", views.redacted, name="redacted"),
+    path("consent/", include("socialprotocol.web.consent.api_urls")),
 ]
