@@ -54,6 +54,11 @@ def run(args: argparse.Namespace) -> int:
                "--error-logfile", "-", "--log-level", "warning"]  # fmt: skip
     web = subprocess.Popen(command)  # noqa: S603 - our own interpreter and arguments
     children.append(web)
+
+    def stop(signum: int, frame: object) -> None:
+        raise KeyboardInterrupt
+
+    signal.signal(signal.SIGTERM, stop)  # a service manager stops the children with us
     try:
         return web.wait()
     except KeyboardInterrupt:
