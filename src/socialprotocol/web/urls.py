@@ -12,6 +12,7 @@ urlpatterns = [
     path("beheer/", admin.site.urls),
     path("api/v1/", include("socialprotocol.web.api.urls")),
     path("toestemming/", include("socialprotocol.web.consent.urls")),
+    path("", include("socialprotocol.web.cases.urls")),
     path("", include("socialprotocol.web.checks.urls")),
 ]
 

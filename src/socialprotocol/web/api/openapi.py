@@ -8,6 +8,7 @@ from functools import cache
 from typing import Any
 
 from socialprotocol.engine.report import report_schema
+from socialprotocol.web.cases import openapi as cases_openapi
 from socialprotocol.web.consent import openapi as consent_openapi
 
 _MESSAGE = {"$ref": "#/components/schemas/Report_message"}
@@ -224,6 +225,7 @@ def _document_json() -> str:
                                   **_errors(401, 403)},
                 }
             },
+            **cases_openapi.PATHS,
             **consent_openapi.PATHS,
         },
         "components": {
@@ -238,6 +240,7 @@ def _document_json() -> str:
                 "Rules": _RULES,
                 "Error": _error(),
                 **_report_components(),
+                **cases_openapi.SCHEMAS,
                 **consent_openapi.SCHEMAS,
             },
         },

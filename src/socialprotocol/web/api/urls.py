@@ -10,5 +10,6 @@ urlpatterns = [
     path("checks", views.checks, name="checks"),
     path("checks/<uuid:check_id>", views.check_detail, name="check"),
     path("checks/<uuid:check_id>/media/<int:index>/redacted", views.redacted, name="redacted"),
+    path("", include("socialprotocol.web.cases.api_urls")),
     path("consent/", include("socialprotocol.web.consent.api_urls")),
 ]

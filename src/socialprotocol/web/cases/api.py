@@ -7,6 +7,7 @@ from typing import Any
 from uuid import UUID
 
 from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.utils import translation
 
 from socialprotocol.web.api.auth import authenticate
 from socialprotocol.web.api.errors import NOT_FOUND, ApiError
@@ -48,12 +49,15 @@ def _body(request: HttpRequest) -> dict[str, Any]:
 def reports(request: HttpRequest) -> HttpResponse:
     caller = authenticate(request)
     access = access_of(caller.user)
-    data = _body(request)
+    data = {"poster_role": "other", "post_context": "private", **_body(request)}
     form = ReportForm(data, board=caller.board, can_hide=access.has("pupil", "parent"),
                       can_be_anonymous=True)  # fmt: skip
     if not form.is_valid():
-        fields = {k: {"nl": " ".join(map(str, v)), "en": " ".join(map(str, v))}
-                  for k, v in form.errors.items()}  # fmt: skip
+        fields: dict[str, dict[str, str]] = {}
+        for lang in ("nl", "en"):
+            with translation.override(lang):
+                for key, errors in form.errors.items():
+                    fields.setdefault(key, {})[lang] = " ".join(str(e) for e in errors)
         first = next(iter(fields.values()))
         raise ApiError(400, "invalid_input", first["nl"], first["en"], fields)
     d = form.cleaned_data

@@ -96,8 +96,10 @@ class ArticlesForm(forms.Form):
 
 
 class AssignForm(forms.Form):
-    assignee = forms.ModelChoiceField(queryset=Person.objects.none(), required=False)
-    deadline = forms.DateField(required=False, widget=forms.DateInput(attrs={"type": "date"}))
+    assignee = forms.ModelChoiceField(queryset=Person.objects.none(), required=False,
+                                      label=_("Behandelaar"))  # fmt: skip
+    deadline = forms.DateField(required=False, widget=forms.DateInput(attrs={"type": "date"}),
+                               label=_("Termijn"))  # fmt: skip
 
     def __init__(self, *args: Any, handlers: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -106,10 +108,11 @@ class AssignForm(forms.Form):
 
 
 class InvolvementForm(forms.Form):
-    person = forms.ModelChoiceField(queryset=Person.objects.none(), required=False)
-    name = forms.CharField(required=False, max_length=200)
-    role = forms.ChoiceField(choices=InvolvedRole.choices)
-    part = forms.ChoiceField(choices=Part.choices)
+    person = forms.ModelChoiceField(queryset=Person.objects.none(), required=False,
+                                    label=_("Persoon uit de school"))  # fmt: skip
+    name = forms.CharField(required=False, max_length=200, label=_("Of: naam (buiten de school)"))
+    role = forms.ChoiceField(choices=InvolvedRole.choices, label=_("Rol"))
+    part = forms.ChoiceField(choices=Part.choices, label=_("Betrokken als"))
 
     def __init__(self, *args: Any, board: Board, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

@@ -82,10 +82,10 @@ def case_detail(request: HttpRequest, case_id: UUID) -> HttpResponse:
                                       choices=article_choices(case.board)),
         "assign_form": AssignForm(initial={"deadline": case.deadline},
                                   handlers=_handlers(case.board_id)),
-        "person_form": InvolvementForm(board=case.board),
+        "person_form": InvolvementForm(board=case.board, prefix="person"),
         "transition_form": TransitionForm(),
-        "call_form": CallTaskForm(),
-        "police_form": PoliceTaskForm(),
+        "call_form": CallTaskForm(prefix="call"),
+        "police_form": PoliceTaskForm(prefix="police"),
         "ladders": ladders,
         "is_board": can_decide_staff(request.user, case),
         "has_staff": any(p.role == "staff" and p.part == "reported" for p in people),
@@ -101,4 +101,5 @@ def evidence_file(request: HttpRequest, case_id: UUID, evidence_id: int) -> File
     if row is None:
         raise Http404
     do_log_file_download(row, "zaakbehandeling", acting_user=request.user)
-    return FileResponse(row.file.open("rb"), filename=row.name, content_type=row.content_type)
+    return FileResponse(row.file.open("rb"), as_attachment=True, filename=row.name,
+                        content_type=row.content_type)

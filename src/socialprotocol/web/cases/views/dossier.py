@@ -89,7 +89,7 @@ def dossier_entry_file(request: HttpRequest, dossier_id: int, entry_id: int) -> 
     if not saved or time.time() - float(saved[1]) > _REASON_SECONDS:
         return redirect("cases:dossier", dossier_id=dossier.pk)  # ask the reason again
     do_log_file_download(entry, str(saved[0]), acting_user=request.user)
-    return FileResponse(entry.file.open("rb"), filename=f"{entry.title}.pdf",
+    return FileResponse(entry.file.open("rb"), as_attachment=True, filename=f"{entry.title}.pdf",
                         content_type="application/pdf")  # fmt: skip
 
 

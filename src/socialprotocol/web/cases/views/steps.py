@@ -68,7 +68,7 @@ def _assign(request: HttpRequest, case: Case, arg: str) -> str:
 
 
 def _person(request: HttpRequest, case: Case, arg: str) -> str:
-    form = InvolvementForm(request.POST, board=case.board)
+    form = InvolvementForm(request.POST, board=case.board, prefix="person")
     if not form.is_valid():
         return _invalid(form)
     d = form.cleaned_data
@@ -95,12 +95,12 @@ def _task(request: HttpRequest, case: Case, arg: str) -> str:
         raise Http404
     if task.phone:
         require(can_decide_staff(request.user, case))
-        form: Any = CallTaskForm(request.POST)
+        form: Any = CallTaskForm(request.POST, prefix="call")
         if not form.is_valid():
             return _invalid(form)
         workflow.do_complete_call_task(task, acting_user=request.user, **form.cleaned_data)
         return ""
-    form = PoliceTaskForm(request.POST)
+    form = PoliceTaskForm(request.POST, prefix="police")
     if not form.is_valid():
         return _invalid(form)
     workflow.do_complete_police_task(task, acting_user=request.user, **form.cleaned_data)
