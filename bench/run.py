@@ -2,18 +2,22 @@
 
     bench/.venv/bin/python -m bench.run [--quick] [--only TOPIC ...]
 
-A module that fails is reported as an error row; the others still run. The table and a JSON
+Each topic runs in its own process: a module that raises, crashes, exits or hangs (a time
+limit per topic) is reported as an error row, and the others still run. The table and a JSON
 copy are written with a timestamp to ``bench/results/`` (git-ignored).
 """
 
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import importlib
 import json
 import math
 import platform
+import subprocess
 import sys
+import tempfile
 import time
 import traceback
 from datetime import UTC, datetime
@@ -32,6 +36,7 @@ def topics() -> list[str]:
 
 
 def run_topic(topic: str, quick: bool) -> tuple[list[Row], float]:
+    """Run one topic in this process; an exception becomes an error row."""
     t0 = time.perf_counter()
     try:
         module = importlib.import_module(f"bench.bench_{topic}")
@@ -41,6 +46,31 @@ def run_topic(topic: str, quick: bool) -> tuple[list[Row], float]:
         rows = [Row(topic, "error", math.nan, note=last[:300])]
         traceback.print_exc(file=sys.stderr)
     return rows, time.perf_counter() - t0
+
+
+def run_isolated(topic: str, quick: bool, timeout_s: float) -> tuple[list[Row], float]:
+    """Run one topic in a child process, so that a crash (a segfault in a native library), a
+    hang or an exit of one benchmark cannot take the others down."""
+    t0 = time.perf_counter()
+    with tempfile.TemporaryDirectory() as tmp:
+        out = Path(tmp, "rows.json")
+        cmd = [sys.executable, "-m", "bench.run", "--child", topic, "--child-out", str(out)]
+        cmd += ["--quick"] if quick else []
+        try:
+            proc = subprocess.run(cmd, cwd=ROOT, timeout=timeout_s, check=False)
+            failure = None if out.exists() else f"exit status {proc.returncode}, no rows"
+        except subprocess.TimeoutExpired:
+            failure = f"timed out after {timeout_s:.0f} s"
+        if failure is not None:
+            return [Row(topic, "error", math.nan, note=failure)], time.perf_counter() - t0
+        rows = [Row(**r) for r in json.loads(out.read_text(encoding="utf-8"))]
+    return rows, time.perf_counter() - t0
+
+
+def child(topic: str, quick: bool, out: Path) -> int:
+    rows, _ = run_topic(topic, quick)
+    out.write_text(json.dumps([dataclasses.asdict(r) for r in rows]), encoding="utf-8")
+    return 0
 
 
 def fmt(value: float | None) -> str:
@@ -93,7 +123,15 @@ def as_json(row: Row, topic: str) -> dict[str, Any]:
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(prog="python -m bench.run", description=__doc__.splitlines()[0])
-    ap.add_argument("--quick", action="store_true", help="short runs (under a minute in all)")
+    ap.add_argument("--quick", action="store_true", help="short runs (well under a minute each)")
+    ap.add_argument(
+        "--in-process", action="store_true", help="run topics in this process (for debugging)"
+    )
+    ap.add_argument(
+        "--timeout", type=float, default=None, help="seconds per topic (600 quick, 3600 full)"
+    )
+    ap.add_argument("--child", help=argparse.SUPPRESS)
+    ap.add_argument("--child-out", type=Path, help=argparse.SUPPRESS)
     ap.add_argument(
         "--only",
         action="append",
@@ -101,6 +139,9 @@ def main(argv: list[str] | None = None) -> int:
         help=f"run only this topic (repeatable); known: {', '.join(topics())}",
     )
     args = ap.parse_args(argv)
+    if args.child:
+        return child(args.child, args.quick, args.child_out)
+    timeout_s = args.timeout or (600.0 if args.quick else 3600.0)
     chosen = topics()
     if args.only:
         unknown = sorted(set(args.only) - set(chosen))
@@ -114,7 +155,10 @@ def main(argv: list[str] | None = None) -> int:
     timings: dict[str, float] = {}
     for topic in chosen:
         print(f"running {topic} ...", file=sys.stderr, flush=True)
-        rows, seconds = run_topic(topic, args.quick)
+        if args.in_process:
+            rows, seconds = run_topic(topic, args.quick)
+        else:
+            rows, seconds = run_isolated(topic, args.quick, timeout_s)
         timings[topic] = round(seconds, 2)
         all_rows += rows
         records += [as_json(r, topic) for r in rows]
