@@ -188,3 +188,22 @@ def test_it_ignores_a_name_that_is_a_verb_at_the_start_of_a_question() -> None:
         Post("Ken jij dat liedje van de musical?", PostContext(Role.STAFF, Setting.WORK))
     )
     assert names(report) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Welkom op de Anne Frankschool",
+        "De bus stopt op de Jan van Galenstraat",
+        "Morgen naar het Johan Cruijff stadion",
+    ],
+)
+def test_it_ignores_first_names_that_are_part_of_a_school_street_or_building(text: str) -> None:
+    from socialprotocol.engine.directory import parse_directory_csv
+
+    directory = parse_directory_csv(
+        "id,first_name,prefix,last_name,role\n1,Anne,,Bakker,pupil\n2,Jan,,Smit,staff\n"
+        "3,Johan,,Visser,parent\n"
+    )
+    report = Checker(directory=directory).check(Post(text, PostContext(Role.STAFF, Setting.WORK)))
+    assert names(report) == []

@@ -48,6 +48,12 @@ NAME_PARTICLES = frozenset(
         "del",
     ]
 )
+# A name glued to these is a school, street or building: "Jan Ligthartschool", "Johan Cruijff
+# ArenA" aside, "Jan van Galenstraat".
+PLACE_SUFFIXES = (
+    "school", "straat", "laan", "weg", "plein", "park", "kade", "gracht", "singel", "dreef",
+    "plantsoen", "museum", "college", "lyceum", "huis", "hal", "stadion", "brug", "kerk",
+)  # fmt: skip
 GROUP_WORDS = frozenset({"groep", "klas", "leerjaar", "kleutergroep", "kleuterklas"})
 _GROUP_NO = re.compile(r"^\d[a-z]?$|^[1-8]/[1-8]$")
 _LINK_RE = re.compile(r"(?:https?://|www\.)\S+|[\w.+-]+@[\w-]+\.[\w.]+")
@@ -227,6 +233,8 @@ class _Finder:
         p, lex = self.p, self.p.lex
         if p.word(a - 1) in self.cues["determiners"] or p.word(a - 1) in PUBLIC_TITLES:
             return None
+        if self._named_place_follows(b):
+            return None  # "Anne Frankschool", "Jan van Galenstraat": a school or a street
         ext = self._unknown_surname(b)
         if ext > b and not (e.first and self._dir_surname_follows(b)):
             return self._mention(a, ext, "full", (), 0.8, ctx=(a, ext))
@@ -366,6 +374,8 @@ class _Finder:
         if j >= len(p.words) or p.no_upper or p.no_lower or not p.cap(j):
             return b
         w = p.words[j]
+        if w.endswith(PLACE_SUFFIXES):
+            return b
         if not w.isalpha() or p.lex.is_word(w) or w in p.lex.places or p.sentence_initial(j):
             return b
         if p.before(j) not in " " or p.after(j - 1) not in " ":
@@ -374,6 +384,13 @@ class _Finder:
         if entry is not None and (entry.first or entry.general_first or entry.public):
             return b
         return j + 1
+
+    def _named_place_follows(self, b: int) -> bool:
+        p, j = self.p, b
+        while j < len(p.words) and p.words[j] in NAME_PARTICLES and j - b < 3:
+            j += 1
+        return j < len(p.words) and p.words[j].endswith(PLACE_SUFFIXES) and p.words[j] not in (
+            PLACE_SUFFIXES)  # fmt: skip
 
     def _dir_surname_follows(self, b: int) -> bool:
         entry = self._entry_at(b)
