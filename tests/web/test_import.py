@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import tempfile
 from io import StringIO
 from pathlib import Path
 from typing import Any
@@ -110,3 +111,40 @@ def test_the_demo_board_loads_from_the_bundled_directory(db: Any) -> None:
     from django.contrib.auth.models import User
 
     assert User.objects.filter(username__in=list(LOGINS)).count() == len(LOGINS)
+
+
+def _oneroster_zip() -> bytes:
+    import io
+    import zipfile
+
+    from tests.engine.test_directory import _oneroster
+
+    buf = io.BytesIO()
+    with tempfile.TemporaryDirectory() as tmp, zipfile.ZipFile(buf, "w") as archive:
+        for path in _oneroster(Path(tmp)).iterdir():
+            archive.write(path, f"export/{path.name}")
+        archive.writestr("../../evil.csv", "sourcedId\nx\n")  # never written outside
+    return buf.getvalue()
+
+
+def test_the_admin_imports_a_oneroster_zip(world: World, clients: Any) -> None:
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    upload = SimpleUploadedFile("oneroster.zip", _oneroster_zip())
+    body = clients["anna"].post(
+        "/beheer/people/person/import/", {"file": upload, "apply": "on"}
+    ).content.decode()
+    assert "Geïmporteerd" in body
+    daan = Person.objects.get(board=world.asko, external_id="u1")
+    assert (daan.prefix, daan.last_name) == ("van der", "Berg")
+    assert ParentLink.objects.filter(parent__external_id="u3", child=daan).exists()
+    assert "janitor" in body  # the row error is shown
+
+
+def test_the_command_imports_a_oneroster_zip(db: Any, tmp_path: Path) -> None:
+    path = tmp_path / "export.zip"
+    path.write_bytes(_oneroster_zip())
+    out = StringIO()
+    call_command("import_people", str(path), "--board", "B", "--create-board", stdout=out)
+    assert Person.objects.filter(external_id="u2", first_name="Sanne").exists()
+    assert not (tmp_path.parent / "evil.csv").exists()

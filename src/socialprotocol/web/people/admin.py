@@ -11,13 +11,13 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import URLPattern, path
 
-from socialprotocol.engine.directory import parse_directory_csv
 from socialprotocol.engine.model import InputError
 from socialprotocol.web.core.admin import TenantAdmin, TenantInlinePermissions, admin_board_id
 from socialprotocol.web.core.models import Board
 from socialprotocol.web.people.actions import do_import_directory
 from socialprotocol.web.people.importer import plan_import
 from socialprotocol.web.people.models import Group, Membership, ParentLink, Person, School
+from socialprotocol.web.people.sources import directory_from_upload
 
 
 class MembershipInline(TenantInlinePermissions, admin.TabularInline):  # type: ignore[type-arg]
@@ -36,7 +36,7 @@ class MembershipInline(TenantInlinePermissions, admin.TabularInline):  # type: i
 
 
 class ImportForm(forms.Form):
-    file = forms.FileField(label="Personenbestand (CSV)")
+    file = forms.FileField(label="Personenbestand (CSV) of OneRoster (ZIP)")
     deactivate_missing = forms.BooleanField(
         label="Mensen die niet in het bestand staan op inactief zetten", required=False
     )
@@ -72,13 +72,9 @@ class PersonAdmin(TenantAdmin):
         context: dict[str, Any] = {**self.admin_site.each_context(request), "form": form,
                                    "title": "Personen importeren"}  # fmt: skip
         if request.method == "POST" and form.is_valid():
-            raw = form.cleaned_data["file"].read()
+            upload = form.cleaned_data["file"]
             try:
-                text = raw.decode("utf-8-sig")
-            except UnicodeDecodeError:
-                text = raw.decode("cp1252", errors="replace")
-            try:
-                directory = parse_directory_csv(text, form.cleaned_data["file"].name)
+                directory = directory_from_upload(upload.name, upload.read())
             except InputError as exc:
                 context["error"] = str(exc)
             else:

@@ -8,18 +8,18 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError
 
-from socialprotocol.engine.directory import load_directory
 from socialprotocol.engine.model import InputError
 from socialprotocol.web.core.models import Board
 from socialprotocol.web.people.actions import do_import_directory
 from socialprotocol.web.people.importer import plan_import
+from socialprotocol.web.people.sources import directory_from_path
 
 
 class Command(BaseCommand):
     help = "Importeer het personenbestand (CSV of OneRoster-map) in een bestuur."
 
     def add_arguments(self, parser: ArgumentParser) -> None:
-        parser.add_argument("path", help="people.csv of een OneRoster-map")
+        parser.add_argument("path", help="people.csv, een OneRoster-map of een OneRoster-ZIP")
         parser.add_argument("--board", required=True, help="naam van het bestuur")
         parser.add_argument("--dry-run", action="store_true", help="laat alleen zien wat verandert")
         parser.add_argument("--create-board", action="store_true", help="maak het bestuur aan")
@@ -36,7 +36,7 @@ class Command(BaseCommand):
 
             board = do_create_board(options["board"], acting_user=None)
         try:
-            directory = load_directory(Path(options["path"]))
+            directory = directory_from_path(Path(options["path"]))
         except InputError as exc:
             raise CommandError(str(exc)) from None
         if options["dry_run"]:
