@@ -123,7 +123,7 @@ class Detector:
         )
         self.frames = _frame_res(subjects)
         self.target_re = re.compile(
-            rf"\b(?:{m['YOU']}|{m['PN']}|{m['GROUP']})\b|§\w+|\b(?:hij|zij)\b"
+            rf"\b(?:{m['YOU']}|{m['PN']}|{m['GROUP']})\b|§\w+|\b(?:hij|zij|ze|haar|hem)\b"
         )
         self.friendly_words = frozenset(f for f in lexicon.friendly if f.isalpha() and " " not in f)
         self.friendly_phrases = tuple(f for f in lexicon.friendly if f not in self.friendly_words)
@@ -149,15 +149,16 @@ class Detector:
                 continue
             hits.append(found)
         kept = [h for h in hits if self._keeps(h, ctx)]
-        hate = [(h.start, h.end) for h in kept if h.category in ("hate", "reputation")]
-        if hate:
-            # A slur or dehumanising statement is hate, a damning word about the school is
-            # reputation; the same words are not also an insult.
-            kept = [
-                h for h in kept
-                if h.category != "insult" or not any(s < h.end and h.start < e for s, e in hate)
-            ]  # fmt: skip
-        return kept
+        # A slur or dehumanising statement is hate, a damning word about the school is
+        # reputation; the same words are not also an insult (or, for the school, defamation).
+        wider = {"insult": ("hate", "reputation"), "defamation": ("reputation",)}
+        spans = {c: [(h.start, h.end) for h in kept if h.category == c] for c in ("hate", "reputation")}
+        return [
+            h for h in kept
+            if not any(
+                s < h.end and h.start < e for c in wider.get(h.category, ()) for s, e in spans[c]
+            )
+        ]  # fmt: skip
 
     def _context(self, nt: NormText, words: set[str]) -> Context:
         text = nt.text
@@ -262,6 +263,13 @@ class Detector:
                 weight = 0.9 if self.lex.is_profanity(prev) else 0.75
                 return Hit("insult", start, b, weight, "frame:modifier", word, tok.disguised)
         compound = self.lex.compound(word)
+        if compound is None and word not in self.words:
+            for suffix in self.lex.suffixes:
+                if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+                    if self._self_directed(nt.text, a):
+                        return None
+                    # "zeurwijf", "zeiklul": an insulting head makes the whole word an insult
+                    return Hit("insult", a, b, 0.85, "compound", word, tok.disguised)
         if compound is None and len(word) >= 7 and word not in self.words:
             near = self.lex.near(word)
             if near is not None and not self._self_directed(nt.text, a):

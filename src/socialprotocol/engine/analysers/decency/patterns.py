@@ -81,7 +81,10 @@ def expand(template: str, macros: dict[str, str]) -> str:
 def compile_patterns(data: dict[str, Any], lexicon: Lexicon, orgs: Iterable[str]) -> PatternSet:
     macros: dict[str, str] = dict(data["macros"])
     macros["PN"] = alternation(lexicon.person_nouns)
-    macros["GROUP"] = alternation(lexicon.group_plural)
+    people = "(?:mensen|kinderen|jongens|meisjes|vrouwen|mannen|families|gezinnen|leerlingen)"
+    macros["GROUP"] = (
+        f"(?:{alternation(lexicon.group_plural)}|{alternation(lexicon.origin_adjectives)}e? {people})"
+    )
     macros["GROUP1"] = alternation(lexicon.group_singular)
     macros["ORIGIN"] = alternation(lexicon.origin_adjectives)
     macros["FRAMEADJ"] = alternation(lexicon.frame_adjectives)
