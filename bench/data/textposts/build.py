@@ -35,6 +35,7 @@ from bench.data.textposts import (
     posts_identifiers,
     posts_negatives,
     posts_scope,
+    posts_scope_hard,
     posts_variety,
 )
 from bench.data.textposts.spec import (
@@ -245,6 +246,7 @@ def all_posts() -> Iterator[Post]:
         posts_scope,
         posts_extra,
         posts_variety,
+        posts_scope_hard,
     )
     for module in modules:
         yield from module.POSTS
