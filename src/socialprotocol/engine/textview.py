@@ -18,7 +18,7 @@ def _fold_char(ch: str) -> str:
     base = unicodedata.normalize("NFKD", low)
     first = base[0] if base else low
     if len(base) > 1 and all(unicodedata.combining(c) for c in base[1:]) and first.isascii():
-        return first
+        return first.lower()
     return low
 
 
@@ -34,9 +34,28 @@ for _cp, _f in {0x2019: "'", 0x2018: "'", 0x201C: '"', 0x201D: '"', 0x00A0: " "}
     FOLD_TABLE[_cp] = _f
 
 
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
+# Characters whose lower case is longer than one character (only 'İ', U+0130).
+_LONG_LOWER = frozenset(c for c in FOLD_TABLE if len(chr(c).lower()) != 1)
+_FOLDED: dict[str, str] = {}
+
+
+def _fold_match(m: re.Match[str]) -> str:
+    ch = m.group(0)
+    out = _FOLDED.get(ch)
+    if out is None:
+        out = FOLD_TABLE.get(ord(ch), ch)
+        _FOLDED[ch] = out
+    return out
+
+
 def fold(text: str) -> str:
     """Lower case without accents, one character per character: 'Zoë Çelik' -> 'zoe celik'."""
-    return text.translate(FOLD_TABLE)
+    if any(chr(c) in text for c in _LONG_LOWER):
+        return text.translate(FOLD_TABLE)
+    # str.lower runs in C; only the few non-ASCII characters go through the table.
+    low = text.lower()
+    return low if low.isascii() else _NON_ASCII.sub(_fold_match, low)
 
 
 WORD_RE = re.compile(r"[#@]?[\w][\w'’-]*", re.UNICODE)
