@@ -148,3 +148,22 @@ def test_the_command_imports_a_oneroster_zip(db: Any, tmp_path: Path) -> None:
     call_command("import_people", str(path), "--board", "B", "--create-board", stdout=out)
     assert Person.objects.filter(external_id="u2", first_name="Sanne").exists()
     assert not (tmp_path.parent / "evil.csv").exists()
+
+
+def test_a_board_admin_creates_accounts_for_people_of_their_board(world: World, clients: Any) -> None:
+    daan = Person.objects.get(board=world.asko, external_id="l2")
+    response = clients["anna"].post(
+        "/beheer/people/person/",
+        {"action": "create_accounts", "_selected_action": [str(daan.pk)]},
+        follow=True,
+    )
+    assert "l2 / " in response.content.decode()
+    daan.refresh_from_db()
+    assert daan.user is not None and daan.user.username == "l2"
+    assert AuditLog.objects.filter(event="account_created", acting_user=world["anna"]).exists()
+    pim = Person.objects.get(board=world.other, external_id="x2")
+    clients["anna"].post(
+        "/beheer/people/person/", {"action": "create_accounts", "_selected_action": [str(pim.pk)]}
+    )
+    pim.refresh_from_db()
+    assert pim.user is None  # another board's person is not even selectable

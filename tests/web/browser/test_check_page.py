@@ -86,3 +86,18 @@ def test_the_check_page_on_a_desktop_passes_axe_in_english(
         page.wait_for_selector("text=Controleer je bericht")
         page.screenshot(path=f"{SHOTS}/check-page-desktop.png", full_page=True)
     context.close()
+
+
+def test_the_login_and_authenticator_pages_pass_axe_on_a_phone(
+    browser: Any, live_server: Any, world: World
+) -> None:
+    context = browser.new_context(viewport=PHONE, locale="nl-NL")
+    page = context.new_page()
+    page.goto(f"{live_server.url}/account/login/")
+    assert axe_violations(page) == []
+    page.get_by_label("Gebruikersnaam").fill("henk")
+    page.get_by_label("Wachtwoord").fill(PASSWORD)
+    page.get_by_role("button", name="Inloggen").click()
+    page.wait_for_selector("text=Scan deze QR-code met de app:")
+    assert axe_violations(page) == []
+    context.close()

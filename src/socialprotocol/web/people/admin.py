@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import secrets
 from typing import Any
 
 from django import forms
 from django.contrib import admin
+from django.contrib.auth.models import User
 from django.core.exceptions import PermissionDenied
+from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import URLPattern, path
@@ -14,7 +17,7 @@ from django.urls import URLPattern, path
 from socialprotocol.engine.model import InputError
 from socialprotocol.web.core.admin import TenantAdmin, TenantInlinePermissions, admin_board_id
 from socialprotocol.web.core.models import Board
-from socialprotocol.web.people.actions import do_import_directory
+from socialprotocol.web.people.actions import do_create_account, do_import_directory
 from socialprotocol.web.people.importer import plan_import
 from socialprotocol.web.people.models import Group, Membership, ParentLink, Person, School
 from socialprotocol.web.people.sources import directory_from_upload
@@ -52,7 +55,21 @@ class PersonAdmin(TenantAdmin):
     list_filter = ("active",)
     inlines = [MembershipInline]
     exclude = ("board",)
-    raw_id_fields = ("user",)
+    readonly_fields = ("user",)
+    actions = ["create_accounts"]
+
+    @admin.action(description="Account aanmaken (wachtwoord wordt één keer getoond)")
+    def create_accounts(self, request: HttpRequest, queryset: QuerySet[Person]) -> None:
+        made = []
+        for person in queryset.filter(user__isnull=True):
+            username = person.external_id.lower()
+            if User.objects.filter(username=username).exists():
+                username = f"{username}-{person.board_id}"
+            password = secrets.token_urlsafe(9)
+            do_create_account(person, username, password, acting_user=request.user)
+            made.append(f"{person.full_name}: {username} / {password}")
+        if made:
+            self.message_user(request, "Nieuwe accounts (geef ze veilig door): " + "; ".join(made))
 
     def save_model(self, request: HttpRequest, obj: Any, form: Any, change: bool) -> None:
         if not change and not request.user.is_superuser:
