@@ -136,7 +136,7 @@ def test_it_loads_twelve_thousand_people_and_their_name_index_quickly(tmp_path: 
     ("text", "named"),
     [
         ("Daan van der Berg was vandaag jarig", "Daan van der Berg"),
-        ("Bedankt @juf.sanne.zw voor alles", "juf.sanne.zw"),
+        ("Bedankt @juf.sanne.zw voor alles", "@juf.sanne.zw"),
         ("Lisa uit groep 6 heeft gewonnen", "Lisa"),
         ("Goed gedaan Sem!", None),
         ("Wat een storm vandaag", None),

@@ -57,9 +57,9 @@ def check(checker: Checker, text: str, author: str | None = None) -> Report:
         ("Emma's tekening hangt in de gang", [("person_name", "Emma", None)]),
         ("Jaydens verjaardag was leuk", [("person_name", "Jaydens", "zw-l007")]),
         # hashtags and handles
-        ("Trots op #lisayilmaz", [("person_name", "lisayilmaz", "zw-l001")]),
-        ("Dank je @juf.sanne.zw!", [("social_handle", "juf.sanne.zw", "zw-m001")]),
-        ("Volg @fatma.yilmaz84 voor de foto's", [("social_handle", "fatma.yilmaz84", "zw-o001")]),
+        ("Trots op #lisayilmaz", [("person_name", "#lisayilmaz", "zw-l001")]),
+        ("Dank je @juf.sanne.zw!", [("social_handle", "@juf.sanne.zw", "zw-m001")]),
+        ("Volg @fatma.yilmaz84 voor de foto's", [("social_handle", "@fatma.yilmaz84", "zw-o001")]),
         # name-words in a person context
         ("Roos uit groep 4 is jarig", [("person_name", "Roos", "zw-l005")]),
         ("Vandaag heeft Bas gewonnen", [("person_name", "Bas", None)]),
@@ -141,7 +141,8 @@ def test_it_does_not_flag_the_author_naming_themselves(checker: Checker) -> None
         ("Goed gedaan Sem!", "Goed gedaan S.!"),
         ("Daan van der Berg heeft gewonnen", "Een leerling heeft gewonnen"),
         ("Vandaag viel juf Sanne in", "Vandaag viel juf S. in"),
-        ("Dank je @juf.sanne.zw!", "Dank je @[account]!"),
+        ("Dank je @juf.sanne.zw!", "Dank je [account]!"),
+        ("Trots op #lisayilmaz vandaag", "Trots op vandaag"),
     ],
 )
 def test_it_redacts_names_and_the_fixed_text_is_clean(

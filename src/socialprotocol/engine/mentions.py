@@ -440,6 +440,8 @@ class _Finder:
     ) -> tuple[Mention, int, int]:  # fmt: skip
         p = self.p
         s, e = p.span(a, b)
+        if kind in {"handle", "hashtag"} and s > 0 and p.text[s - 1] in "@#":
+            s -= 1  # the fix removes "@" and "#" with the name
         role, group, titled = "", "", False
         ca, cb = ctx or (a, b)
         prev1, prev2 = p.word(ca - 1), p.word(ca - 2)

@@ -85,6 +85,8 @@ def choose(people: list[Person], m: Mention, school: str = "") -> Person | None:
 def redaction(post: Post, m: Mention, person: Person | None) -> str:
     """Initials after a title or a family word ("juf S."), a role phrase for a full name
     ("een leerling"), else the first initial ("Goed gedaan S.!")."""
+    if m.kind == "hashtag":
+        return ""  # a hashtag of a name goes as a whole
     text = post.text[m.start : m.end]
     letters = [w[0].upper() for w in text.replace(".", " ").split() if w[:1].isalpha()]
     if m.kind == "surname":
