@@ -14,7 +14,9 @@ import dataclasses
 import importlib
 import json
 import math
+import os
 import platform
+import signal
 import subprocess
 import sys
 import tempfile
@@ -56,10 +58,15 @@ def run_isolated(topic: str, quick: bool, timeout_s: float) -> tuple[list[Row], 
         out = Path(tmp, "rows.json")
         cmd = [sys.executable, "-m", "bench.run", "--child", topic, "--child-out", str(out)]
         cmd += ["--quick"] if quick else []
+        # The child's own output goes to stderr: stdout carries only the table. Its own session,
+        # so that on a timeout its helpers (servers, workers) are stopped with it.
+        proc = subprocess.Popen(cmd, cwd=ROOT, stdout=sys.stderr, start_new_session=True)
         try:
-            proc = subprocess.run(cmd, cwd=ROOT, timeout=timeout_s, check=False)
-            failure = None if out.exists() else f"exit status {proc.returncode}, no rows"
+            code = proc.wait(timeout=timeout_s)
+            failure = None if out.exists() else f"exit status {code}, no rows"
         except subprocess.TimeoutExpired:
+            os.killpg(proc.pid, signal.SIGKILL)
+            proc.wait()
             failure = f"timed out after {timeout_s:.0f} s"
         if failure is not None:
             return [Row(topic, "error", math.nan, note=failure)], time.perf_counter() - t0
