@@ -62,6 +62,7 @@ def check(checker: Checker, text: str, author: str | None = None) -> Report:
         ("Volg @fatma.yilmaz84 voor de foto's", [("social_handle", "@fatma.yilmaz84", "zw-o001")]),
         # name-words in a person context
         ("Roos uit groep 4 is jarig", [("person_name", "Roos", "zw-l005")]),
+        ("roos is vandaag jarig!!", [("person_name", "roos", None)]),
         ("Vandaag heeft Bas gewonnen", [("person_name", "Bas", None)]),
         ("Hoi Bas, leuk dat je er was", [("person_name", "Bas", None)]),
         (

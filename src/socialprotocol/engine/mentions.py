@@ -430,6 +430,8 @@ class _Finder:
             return "group"
         if b < len(p.words) and p.between(b - 1, b).strip() == "(" and _GROUP_NO.match(next1):
             return "group"  # "Lisa (6b)"
+        if "jarig" in (next1, next2, p.word(b + 2)) and next1 in {"is", "was", "wordt", "jarig"}:
+            return "greeting"  # "roos is jarig": only people have birthdays
         if next1 in cues["verbs_after"]:
             return "verb"
         return ""
