@@ -207,3 +207,38 @@ def test_a_directory_with_bad_rows_warns_and_still_checks(tmp_path: Path) -> Non
     )
     assert "regel 3" in result.stderr.decode()
     assert json.loads(result.stdout)["in_scope"] is True
+
+
+def test_a_photo_that_cannot_be_read_never_gives_allowed(tmp_path: Path) -> None:
+    fake = tmp_path / "foto.jpg"
+    fake.write_bytes(b"dit is geen foto")
+    result = run(
+        "check",
+        "Schoolreis!",
+        "--role",
+        "ouder",
+        "--context",
+        "prive",
+        "--media",
+        str(fake),
+        "--json",
+    )
+    report = json.loads(result.stdout)
+    assert report["verdict"] == "revise"
+    assert "A5" in [n["rule"] for n in report["not_checked"]]
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr.decode()
+
+
+def test_faces_in_one_photo_are_one_line_in_the_answer(capsys: pytest.CaptureFixture[str]) -> None:
+    from PIL import Image
+
+    city = Path(__file__).parents[3] / "shared" / "data" / "images" / "city.jpg"
+    if not city.exists():
+        pytest.skip("shared data beside the repo")
+    main(["check", "Schoolreis!", "--role", "ouder", "--context", "prive", "--media", str(city)])
+    out = capsys.readouterr().out
+    face_lines = [ln for ln in out.splitlines() if "gezicht" in ln and "[A5" in ln]
+    assert len(face_lines) == 1
+    assert "in bestand 1)" in face_lines[0]
+    assert Image.open(city).size == (800, 564)

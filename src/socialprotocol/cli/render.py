@@ -59,6 +59,25 @@ def mark(text: str, spans: list[tuple[int, int]], color: bool) -> str:
     return "".join(out)
 
 
+def _grouped(findings: list[dict[str, Any]]) -> list[tuple[dict[str, Any], int]]:
+    """Text findings one by one; media findings once per file and kind (21 faces, one line)."""
+    out: list[tuple[dict[str, Any], int]] = []
+    index: dict[tuple[str, str, int], int] = {}
+    for f in findings:
+        media = f["evidence"].get("media")
+        if f["evidence"]["kind"] == "text" or media is None:
+            out.append((f, 1))
+            continue
+        key = (f["rule"], f["category"], media)
+        if key in index:
+            first, count = out[index[key]]
+            out[index[key]] = (first, count + 1)
+        else:
+            index[key] = len(out)
+            out.append((f, 1))
+    return out
+
+
 def render_report(text: str, report: dict[str, Any], lang: str = "nl", color: bool = False) -> str:
     lines: list[str] = []
     verdict = report["verdict"]
@@ -83,9 +102,14 @@ def render_report(text: str, report: dict[str, Any], lang: str = "nl", color: bo
         ]
     if findings:
         lines += ["", f"{_t(LABELS['findings'], lang)}:"]
-        for f in findings:
+        for f, count in _grouped(findings):
             sev = _t(SEVERITY[f["severity"]], lang)
-            lines.append(f"  - [{f['rule']}, {sev}] {f['message'][lang]}")
+            where = ""
+            media = f["evidence"].get("media")
+            if media is not None:
+                n = f"{count}× " if count > 1 else ""
+                where = f" ({n}{_t(('in bestand', 'in file'), lang)} {media + 1})"
+            lines.append(f"  - [{f['rule']}, {sev}] {f['message'][lang]}{where}")
             fix = f.get("fix")
             if fix:
                 words = _t(FIX_WORDS.get(fix["action"], (fix["action"], fix["action"])), lang)

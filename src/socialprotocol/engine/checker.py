@@ -76,14 +76,20 @@ class Checker:
             )
         signals: list[Signal] = []
         covered: set[str] = set()
+        unreadable = False
         for analyser in self.analysers:
             cats = analyser.covers(post)
+            # Less than usual means this post's input (a photo, a video) could not be read.
+            unreadable |= cats != analyser.categories
             if not cats:
                 continue
             covered |= cats
             signals.extend(s for s in analyser.analyse(post, view) if s.category in cats)
         findings = self.rules.judge(merge_signals(signals), post.context)
         verdict = self._verdict(findings)
+        if unreadable and verdict is Verdict.ALLOWED:
+            # Something attached could not be checked: never call the post fine.
+            verdict = Verdict.REVISE
         return Report(
             protocol_id=self.protocol.id,
             approved_on=self.protocol.approval.date.isoformat(),
