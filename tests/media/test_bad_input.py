@@ -140,3 +140,17 @@ def test_it_names_a_missing_file_and_a_folder(engine: MediaEngine, tmp_path: Pat
         engine.scan(str(tmp_path / "weg.jpg"))
     with pytest.raises(InputError, match="is een map"):
         engine.scan(str(tmp_path))
+
+
+def test_validate_names_the_kind_of_a_good_file_and_rejects_a_bad_one_from_its_header(
+    tmp_path: Path,
+) -> None:
+    from socialprotocol.engine.media import validate
+
+    assert validate(str(CITY)) == "image"
+    clip = panning_clip(tmp_path / "kort.mp4", size=(160, 96), frames=4)
+    assert validate(str(clip)) == "video"
+    lying = tmp_path / "foto.png"
+    lying.write_bytes(b"GIF89a" + bytes(20))
+    with pytest.raises(InputError, match="beschadigd of onleesbaar"):
+        validate(str(lying))

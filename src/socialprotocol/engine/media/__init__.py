@@ -60,7 +60,23 @@ __all__ = [
     "read_metadata",
     "redact",
     "scan",
+    "validate",
 ]
+
+
+def validate(path: str, limits: MediaLimits | None = None) -> MediaKind:
+    """Check a file from its header only (type by content, size, pixels, duration) without
+    loading any model; raise ``InputError`` with a Dutch message when it cannot be used.
+    For upload forms and the command line, before a check is queued."""
+    from socialprotocol.engine.media.avfile import probe_av
+    from socialprotocol.engine.media.images import open_image
+    from socialprotocol.engine.media.sniff import sniff
+
+    limits = limits or MediaLimits()
+    if sniff(path, limits).kind == "image":
+        open_image(path, limits).close()
+        return "image"
+    return "video" if probe_av(path, limits).has_video else "audio"
 
 
 @cache

@@ -140,6 +140,8 @@ def scan_video(
         except AV_ERRORS as exc:
             if index < 0:
                 raise InputError(f"Video '{name}' is onleesbaar ({exc}).") from None
+        if progress is not None:
+            progress(label or name, 1.0)
         return VideoResult(_tracks(tracker, times), index + 1, 0, info)
 
 
@@ -312,6 +314,8 @@ def _redact_frames(
             i, _detect(detector, frame, size, (frame.width, frame.height), vcfg.threshold)
         )
     flush(index + 1)
+    if progress is not None:
+        progress(name, 1.0)
     return VideoResult(_tracks(tracker, times), index + 1, covered, info)
 
 
