@@ -54,7 +54,8 @@ class SensitiveAnalyser(Analyser):
         data: dict[str, Any] = yaml.safe_load(res.read_text(encoding="utf-8"))
         groups = [f"(?P<{c}>{_alternation(data[c])})" for c in CATEGORIES]
         groups.append(f"(?P<marker>{_alternation(data['markers'])})")
-        self._terms = re.compile(rf"(?<![\w-])(?:{'|'.join(groups)})(?![\w-])")
+        # "ADHD-medicatie", "kanker-behandeling": a term may start a hyphenated compound
+        self._terms = re.compile(rf"(?<![\w-])(?:{'|'.join(groups)})(?!\w)")
         self._anchors = re.compile(rf"(?<![\w-])(?:{_alternation(data['anchors'])})(?![\w-])")
         self._own = re.compile(rf"(?<![\w-])(?:{data['own_child']})(?![\w-])")
         self._topic = re.compile(rf"(?<![\w-]){data['topic']}")
