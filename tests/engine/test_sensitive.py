@@ -84,6 +84,14 @@ def matters(report: Report) -> list[tuple[str, str, str]]:
             [("school_result", "Daan van der Berg blijft zitten", "blocking")],
         ),
         (
+            "Sem krijgt sinds kort ADHD-medicatie",
+            [("health", "Sem krijgt sinds kort ADHD-medicatie", "blocking")],
+        ),
+        (
+            "Lisa is autist en dat merk je",
+            [("health", "Lisa is autist en dat merk je", "blocking")],
+        ),
+        (
             "Meester Ahmed is geschorst",
             [("confidential", "Meester Ahmed is geschorst", "blocking")],
         ),
