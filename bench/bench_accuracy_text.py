@@ -314,7 +314,8 @@ def main() -> None:
     )
     args = ap.parse_args()
     ev = evaluate(peers=not args.no_peers, posts_file=args.posts, directory=args.directory)
-    write_errors(ev.errors)
+    if args.posts.resolve() == tp.POSTS_FILE.resolve():
+        write_errors(ev.errors)  # held-out errors are printed only, never left in the tree
     if args.errors:
         print("\n".join(ev.errors))
     if args.json:
