@@ -18,3 +18,6 @@ DEFAULT_PURPOSES = (
     ("guide", "Schoolgids", "School guide"),
     ("press", "Lokale pers", "Local press"),
 )
+# The photo of a post (original, publishable copy, previews) is deleted this long after the
+# post was made; who was tagged and shown stays, so a withdrawal still finds the post.
+POST_MEDIA_DAYS = env_int("SOCIALPROTOCOL_CONSENT_POST_MEDIA_DAYS", 365, minimum=1)

@@ -28,6 +28,7 @@ from socialprotocol.web.core.actions import ActingUser, write_audit
 from socialprotocol.web.people.models import Person, School
 
 UNKNOWN = "unknown"
+GONE = "De foto is na de bewaartermijn verwijderd."
 
 
 def do_create_publication(
@@ -166,6 +167,8 @@ def do_make_copy(pub: Publication, *, acting_user: ActingUser) -> Publication:
     """The publishable copy: every face blurred unless tagged with a person whose answer is yes;
     metadata stripped; sound only when everyone heard consented. The registry is asked now, at
     the moment of the copy, never earlier."""
+    if not pub.original:
+        raise ConsentError(GONE)
     statuses = current_statuses(pub)
     faces = list(pub.faces.all())
     tags = [Tag(f.box, f.person_id, f.unknown) for f in faces]

@@ -174,6 +174,8 @@ def _groups(person_ids: list[int]) -> dict[int, str]:
 @require_GET
 def original(request: HttpRequest, pub_id: UUID) -> HttpResponseBase:
     pub = publication_for(_staff(request), pub_id)
+    if not pub.original:
+        raise Http404
     response = FileResponse(pub.original.open("rb"))
     response["Cache-Control"] = "private, no-store"
     return response

@@ -67,7 +67,7 @@ def preview_name(request: ConsentRequest) -> str:
 def _make_preview(request: ConsentRequest) -> None:
     """The photo with only this person visible: what their parent gets to see."""
     pub = request.publication
-    if pub.kind != "image":
+    if pub.kind != "image" or not pub.original:
         return
     keep = [f.box for f in pub.faces.filter(person=request.subject, unknown=False)]
     with tempfile.TemporaryDirectory() as tmp:

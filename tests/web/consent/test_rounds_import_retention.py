@@ -1,0 +1,121 @@
+"""Re-confirmation rounds from the school page, the CSV import command, voices, English, and
+the retention of post photos."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from io import StringIO
+from pathlib import Path
+
+import pytest
+from django.core.management import call_command
+from django.test import Client
+from django.utils import timezone
+
+from socialprotocol.web.consent.actions import do_record_consent
+from socialprotocol.web.consent.models import ConsentRecord, ConsentRound, Publication, Purpose
+from socialprotocol.web.consent.post_actions import (
+    do_create_publication,
+    do_make_copy,
+    do_set_voices,
+)
+from socialprotocol.web.consent.retention import do_purge_post_media
+from socialprotocol.web.core.models import AuditLog
+from socialprotocol.web.people.models import Person
+from tests.web.conftest import World
+from tests.web.consent.helpers import check_with_photo
+
+
+def test_management_starts_a_round_for_their_school_and_parents_are_asked_to_confirm(
+    world: World, clients: dict[str, Client], purposes: dict[str, Purpose], tim: Person
+) -> None:
+    deadline = (timezone.localdate() + timedelta(days=30)).isoformat()
+    school = tim.memberships.get().school
+    assert school is not None
+    response = clients["marieke"].post(
+        "/toestemming/rondes/",
+        {"name": "Schooljaar 2026-2027", "deadline": deadline, "school": school.pk},
+    )
+    assert response.status_code == 302, response.content.decode()[:2000]
+    made = ConsentRound.objects.get()
+    assert (made.school, made.started_by) == (school, world["marieke"])
+    assert AuditLog.objects.filter(event="consent_round_started").exists()
+    home = clients["fatma"].get("/toestemming/").content.decode()
+    assert "Schooljaar 2026-2027: bevestig je keuzes" in home
+    clients["fatma"].post(
+        f"/toestemming/{tim.pk}/doel/{purposes['social'].pk}/", {"decision": "given"}
+    )
+    assert ConsentRecord.objects.get(subject=tim).consent_round == made
+
+
+@pytest.mark.parametrize("persona", ["sanne", "fatma", "henk", "lisa"])
+def test_only_management_starts_rounds(clients: dict[str, Client], persona: str) -> None:
+    assert clients[persona].get("/toestemming/rondes/").status_code == 404
+
+
+def test_the_import_command_checks_first_and_records_with_apply(
+    world: World, purposes: dict[str, Purpose], tim: Person, tmp_path: Path
+) -> None:
+    csv_file = tmp_path / "toestemming.csv"
+    csv_file.write_text(
+        "person,purpose,decision,given_by,given_by_name,decided_on\n"
+        "l15,social,ja,,J. Yilmaz (formulier),2026-09-01\n"
+        "l15,socials,ja,o1,,\n",
+        encoding="utf-8",
+    )
+    out, err = StringIO(), StringIO()
+    call_command("import_consents", "ASKO", str(csv_file), stdout=out, stderr=err)
+    assert "1 regels goed" in out.getvalue() and "regel 3: Onbekend doel" in err.getvalue()
+    assert not ConsentRecord.objects.exists()
+    call_command("import_consents", "ASKO", str(csv_file), "--apply", stdout=out, stderr=err)
+    record = ConsentRecord.objects.get()
+    assert (record.given_by_name, record.method, record.capacity) == (
+        "J. Yilmaz (formulier)",
+        "import",
+        "parent",
+    )
+
+
+def test_sound_stays_in_the_copy_only_when_everyone_heard_consented(
+    world: World, purposes: dict[str, Purpose], tim: Person, lisa_person: Person,
+    fatma_person: Person,
+) -> None:  # fmt: skip
+    social = purposes["social"]
+    item = check_with_photo(world["sanne"]).media.get()
+    pub = do_create_publication(item, social, acting_user=world["sanne"])
+    do_record_consent(lisa_person, social, "given", given_by=fatma_person, method="form",
+                      acting_user=None)  # fmt: skip
+    do_set_voices(pub, [lisa_person], acting_user=world["sanne"])
+    do_make_copy(pub, acting_user=world["sanne"])
+    assert pub.voices.get().shown_in_copy
+    do_set_voices(pub, [lisa_person, tim], acting_user=world["sanne"])
+    do_make_copy(pub, acting_user=world["sanne"])
+    assert not any(v.shown_in_copy for v in pub.voices.all())
+
+
+def test_a_parent_reads_the_page_in_english(
+    clients: dict[str, Client], purposes: dict[str, Purpose], tim: Person
+) -> None:
+    page = clients["fatma"].get("/toestemming/", HTTP_ACCEPT_LANGUAGE="en")
+    body = page.content.decode()
+    assert "Consent for photos and videos" in body and "Yes, allowed" in body
+
+
+def test_post_photos_are_deleted_after_the_retention_but_who_was_shown_stays(
+    world: World, purposes: dict[str, Purpose], tim: Person, fatma_person: Person
+) -> None:
+    social = purposes["social"]
+    do_record_consent(tim, social, "given", given_by=fatma_person, method="form", acting_user=None)
+    item = check_with_photo(world["sanne"]).media.get()
+    pub = do_create_publication(item, social, acting_user=world["sanne"])
+    pub.faces.filter(index=0).update(person=tim)
+    do_make_copy(pub, acting_user=world["sanne"])
+    files = [Path(pub.original.path), Path(pub.copy.path)]
+    assert do_purge_post_media(now=timezone.now() + timedelta(days=364)) == 0
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr("django.db.transaction.on_commit", lambda fn, using=None: fn())
+        assert do_purge_post_media(now=timezone.now() + timedelta(days=366)) == 1
+    pub = Publication.objects.get()
+    assert not pub.original and not pub.copy
+    assert not any(f.exists() for f in files)
+    assert pub.faces.get(index=0).shown_in_copy
