@@ -84,13 +84,18 @@ def binary_macro_f1(rows: Sequence[dict[str, Any]], preds: Sequence[set[str]]) -
     return (f_pos + f_neg) / 2
 
 
-def speed(quick: bool) -> tuple[float, float, float, float]:
-    """p50/p99 of the whole check and p50 of the decency analyser alone, ms, 280-char posts."""
+def speed(quick: bool, clean: bool = False) -> tuple[float, float, float, float]:
+    """p50/p99 of the whole check and p50 of the decency analyser alone, ms, 280-char posts.
+
+    ``clean``: posts made of the corpus's clean sentences (what most school posts look like);
+    otherwise of all test and functional sentences, abuse-dense (the worst case)."""
     from socialprotocol.engine.checker import Checker
     from socialprotocol.engine.model import Post, PostContext, Role, Setting
     from socialprotocol.engine.textview import TextView
 
     rows = load(DIR / "test.jsonl") + load(DIR / "functional.jsonl")
+    if clean:
+        rows = [r for r in rows if not set(r["labels"]) & VIOLATION]
     texts = []
     for i in range(len(rows)):
         t = ""
@@ -133,10 +138,11 @@ def run(quick: bool) -> list[Row]:
         out.append(Row("decency functional", f"accuracy {ph}", acc, note=f"n={n}"))
     for ph, (acc, n) in phenomena(test, preds).items():
         out.append(Row("decency test split", f"accuracy {ph}", acc, note=f"n={n}"))
-    p50, p99, a50, _ = speed(quick)
-    out.append(Row("whole check, 280 chars", "p50 ms", p50, target="<= 1.0"))
-    out.append(Row("whole check, 280 chars", "p99 ms", p99))
-    out.append(Row("decency analyser alone, 280 chars", "p50 ms", a50, target="<= 0.5"))
+    for label, clean in (("abuse-dense", False), ("clean", True)):
+        p50, p99, a50, _ = speed(quick, clean)
+        out.append(Row(f"whole check, 280 chars, {label}", "p50 ms", p50, target="<= 1.0"))
+        out.append(Row(f"whole check, 280 chars, {label}", "p99 ms", p99))
+        out.append(Row(f"decency analyser alone, 280 chars, {label}", "p50 ms", a50))
     out.append(Row("decency analyser", "load ms", load_ms, target="<= 500"))
     return out
 

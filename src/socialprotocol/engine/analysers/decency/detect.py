@@ -116,6 +116,7 @@ class Detector:
     ) -> None:
         self.lex = lexicon
         self.words = words  # ordinary Dutch words: never "misspelt insults"
+        self._inert: set[str] = set()  # cache of words that never matter on their own
         self.pats = patterns
         m = patterns.macros
         subjects = (
@@ -140,10 +141,15 @@ class Detector:
             hits.append(hit)
             covered.append((hit.start, hit.end))
         offsets = self._token_offsets(nt)
+        inert = self._inert
         for i, tok in enumerate(nt.tokens):
+            if tok.norm in inert:
+                continue
             a, b = offsets[i]
             found = self._token_hit(nt, i, tok, a, b, ctx, offsets)
             if found is None:
+                if len(inert) < 200_000 and self._is_inert(tok.norm):
+                    inert.add(tok.norm)
                 continue
             if found.category == "profanity" and any(s <= a < e for s, e in covered):
                 continue
@@ -167,18 +173,17 @@ class Detector:
 
     @staticmethod
     def _token_offsets(nt: NormText) -> list[tuple[int, int]]:
-        out: list[tuple[int, int]] = []
-        pos = 0
-        starts = nt.src_start
-        n = len(starts)
-        for tok in nt.tokens:
-            while pos < n and starts[pos] != tok.start:
-                pos += 1
-            a = pos
-            while pos < n and starts[pos] == tok.start:
-                pos += 1
-            out.append((a, pos))
-        return out
+        return [(t.at, t.to) for t in nt.tokens]
+
+    def _is_inert(self, word: str) -> bool:
+        """A word that can never start or take part in a word finding (most words)."""
+        lex = self.lex
+        return not (
+            word in lex.emoji or lex.entry(word) is not None or lex.is_profanity(word)
+            or word in lex.person_nouns or word in lex.person_heads or word in lex.modifiers
+            or lex.compound(word) is not None or lex.near(word) is not None
+            or any(word.endswith(x) for x in lex.suffixes)
+        )  # fmt: skip
 
     # --- patterns ---------------------------------------------------------------------------
 

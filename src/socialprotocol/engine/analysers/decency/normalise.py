@@ -8,6 +8,7 @@ patterns can ask for "a name" although everything else is lower case.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Callable, Collection
 from dataclasses import dataclass
@@ -47,27 +48,31 @@ class Token:
     norm: str  # the plain form used for lookups
     disguised: bool  # leet, stretched, spaced or masked spelling was undone
     name_like: bool  # capitalised where a name can stand
+    at: int = 0  # offsets of the shown form in the normalised text
+    to: int = 0
 
 
 @dataclass(frozen=True, slots=True)
 class NormText:
     text: str
     tokens: tuple[Token, ...]
-    src_start: tuple[int, ...]  # per character of ``text``: start in the original
-    src_end: tuple[int, ...]
 
     def source_span(self, start: int, end: int) -> tuple[int, int]:
-        """The span in the original post behind ``text[start:end]``."""
+        """The span in the original post behind ``text[start:end]`` (whole tokens)."""
         end = max(end, start + 1)
-        return self.src_start[start], self.src_end[end - 1]
+        return self._source(start, True), self._source(end - 1, False)
 
-    def token_at(self, pos: int) -> int:
-        """Index of the token whose normalised text covers ``pos`` (or the one after it)."""
-        src = self.src_start[pos]
-        for i, tok in enumerate(self.tokens):
-            if tok.end > src:
-                return i
-        return len(self.tokens) - 1
+    def _source(self, pos: int, first: bool) -> int:
+        # Between tokens the normalised text is the original, shifted by a constant.
+        ats = [t.at for t in self.tokens]
+        i = bisect.bisect_right(ats, pos) - 1
+        if i < 0:
+            return pos if first else pos + 1
+        tok = self.tokens[i]
+        if pos < tok.to:
+            return tok.start if first else tok.end
+        shift = tok.end - tok.to
+        return pos + shift if first else pos + shift + 1
 
 
 def squeeze(word: str) -> str:
@@ -123,21 +128,19 @@ def normalise(
     sentence; ``words`` ordinary Dutch words, which a capital does not make a name
     ("Rot toch op", "Serieus, Typisch ..." vs "Kees steelt")."""
     out: list[str] = []
-    src_start: list[int] = []
-    src_end: list[int] = []
     tokens: list[Token] = []
+    length = 0  # of the normalised text so far
     pos = 0
     sentence_start = True
     for m in TOKEN_RE.finditer(folded):
         kind = m.lastgroup
         start, end = m.start(), m.end()
-        gap = folded[pos:start]
-        if gap:
+        if start > pos:
+            gap = folded[pos:start]
             if any(c in ".!?:,;\n" for c in gap):  # chat writers capitalise after commas
                 sentence_start = True
             out.append(gap)
-            src_start.extend(range(pos, start))
-            src_end.extend(range(pos + 1, start + 1))
+            length += len(gap)
         pos = end
         raw = m.group()
         if kind == "spaced":
@@ -146,38 +149,28 @@ def normalise(
             if not known(word) and not known(squeeze(word)):
                 # Not a hidden word after all ("a b c"): keep the letters as they were.
                 out.append(raw)
-                src_start.extend(range(start, end))
-                src_end.extend(range(start + 1, end + 1))
+                length += len(raw)
                 continue
             norm, disguised, name_like = word, True, False
         elif kind == "emoji":
             norm, disguised, name_like = raw.replace("\ufe0f", ""), False, False
+        elif raw[0] == "@" and len(raw) > 2:
+            # A handle: someone addressed by their account name.
+            norm, disguised, name_like = raw[1:].replace("'", "").replace("-", ""), False, True
         else:
-            if raw.startswith("@") and len(raw) > 2:
-                # A handle: someone addressed by their account name.
-                norm, disguised = raw[1:].replace("'", "").replace("-", ""), False
-                tokens.append(Token(start, end, norm, disguised, True))
-                shown = NAME_MARK + norm
-                out.append(shown)
-                src_start.extend([start] * len(shown))
-                src_end.extend([end] * len(shown))
-                sentence_start = True
-                continue
             norm, disguised = plain_word(raw, known)
-            capital = text[start].isupper() and not text[start:end].isupper()
-            if capital and norm not in _NOT_NAMES and not known(norm):
+            if text[start].isupper() and norm not in _NOT_NAMES and not text[start:end].isupper():
                 # At the start of a sentence a capital says nothing: only known first names.
-                name_like = norm in first_names or (not sentence_start and norm not in words)
+                name_like = not known(norm) and (
+                    norm in first_names or (not sentence_start and norm not in words)
+                )
             else:
                 name_like = norm in names and norm not in words
-        sentence_start = False
+        sentence_start = kind == "word" and raw[0] == "@"
         shown = NAME_MARK + norm if name_like else norm
-        tokens.append(Token(start, end, norm, disguised, name_like))
+        tokens.append(Token(start, end, norm, disguised, name_like, length, length + len(shown)))
         out.append(shown)
-        src_start.extend([start] * len(shown))
-        src_end.extend([end] * len(shown))
+        length += len(shown)
     if pos < len(folded):
         out.append(folded[pos:])
-        src_start.extend(range(pos, len(folded)))
-        src_end.extend(range(pos + 1, len(folded) + 1))
-    return NormText("".join(out), tuple(tokens), tuple(src_start), tuple(src_end))
+    return NormText("".join(out), tuple(tokens))

@@ -78,6 +78,36 @@ def expand(template: str, macros: dict[str, str]) -> str:
     return template
 
 
+_LEAD = re.compile(r"^(?:\(\?:((?:[a-z']+(?: [a-z']+)*\|?)+)\)|([a-z']+)) ")
+
+
+def _has_top_level_choice(pattern: str) -> bool:
+    depth = 0
+    escaped = False
+    for ch in pattern:
+        if escaped:
+            escaped = False
+        elif ch == "\\":
+            escaped = True
+        elif ch in "([":
+            depth += 1
+        elif ch in ")]":
+            depth -= 1
+        elif ch == "|" and depth == 0:
+            return True
+    return False
+
+
+def lead_words(template: str) -> frozenset[str] | None:
+    """The words one of which a pattern must start with, when it starts with a plain choice of
+    words ("(?:ik|we|wij) ..." -> ik, we, wij): a cheap test before running the pattern."""
+    m = _LEAD.match(template)
+    if m is None or _has_top_level_choice(template):
+        return None
+    alts = (m.group(1) or m.group(2)).split("|")
+    return frozenset(a.split(" ")[0].replace("'", "") for a in alts)
+
+
 def compile_patterns(data: dict[str, Any], lexicon: Lexicon, orgs: Iterable[str]) -> PatternSet:
     macros: dict[str, str] = dict(data["macros"])
     macros["PN"] = alternation(lexicon.person_nouns)
@@ -115,7 +145,11 @@ def compile_patterns(data: dict[str, Any], lexicon: Lexicon, orgs: Iterable[str]
             negatable = item.get("neg", "before") != "none"
             intent = bool(item.get("intent", False))
             raw_keys = item.get("k")
-            keys = frozenset(str(k) for k in raw_keys) if isinstance(raw_keys, list) else None
+            keys = (
+                frozenset(str(k) for k in raw_keys)
+                if isinstance(raw_keys, list)
+                else lead_words(item["p"])
+            )
             needs_org = raw_keys == "org"
             group = item.get("gate") == "group"
             target = bool(item.get("target", False))
