@@ -173,3 +173,21 @@ def test_a_read_without_a_reason_is_refused_and_not_shown(
     assert "Kwetsende taal" not in response.content.decode()
     api = case_clients["henk"].get(f"/api/v1/dossiers/{case_world.personnel_file.pk}")
     assert api.status_code == 400 and api.json()["error"]["code"] == "reason_required"
+
+
+def test_reading_files_needs_two_factor_also_for_management(case_world: CaseWorld) -> None:
+    client = Client()
+    client.force_login(case_world["marieke"])  # logged in, no authenticator confirmed
+    response = client.get(f"/dossiers/{case_world.pupil_file.pk}/")
+    assert response.status_code == 302 and response["Location"].startswith("/account/2fa/")
+    assert client.get(f"/zaken/{case_world.pupil_case.pk}/").status_code == 200
+
+
+def test_an_api_token_cannot_read_a_file(case_world: CaseWorld) -> None:
+    from socialprotocol.web.api.actions import do_create_api_token
+
+    _, key = do_create_api_token(case_world["henk"], "koppeling", acting_user=None)
+    response = Client().get(f"/api/v1/dossiers/{case_world.personnel_file.pk}?reason=test",
+                            HTTP_AUTHORIZATION=f"Bearer {key}")
+    assert response.status_code == 403
+    assert response.json()["error"]["code"] == "two_factor_required"

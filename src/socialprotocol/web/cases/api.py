@@ -140,6 +140,10 @@ def _entries(dossier: Dossier) -> list[dict[str, Any]]:
 @api_view("GET")
 def dossier_detail(request: HttpRequest, dossier_id: int) -> HttpResponse:
     caller = authenticate(request)
+    if not getattr(caller.user, "is_verified", lambda: False)():
+        raise ApiError(403, "two_factor_required",
+                       "Dossiers lees je alleen na inloggen met je authenticator-app.",
+                       "Files are read only after logging in with your authenticator app.")  # fmt: skip
     dossier = readable_dossiers(caller.user).select_related("board", "person").filter(
         pk=dossier_id
     ).first()

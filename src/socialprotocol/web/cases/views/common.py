@@ -1,10 +1,14 @@
 from __future__ import annotations
 
+from collections.abc import Callable
+from functools import wraps
 from typing import Any
 from uuid import UUID
 
 from django.core.exceptions import PermissionDenied
-from django.http import Http404, HttpRequest
+from django.http import Http404, HttpRequest, HttpResponseRedirect
+from django.http.response import HttpResponseBase
+from django.urls import reverse
 
 from socialprotocol.web.cases.access import visible_cases
 from socialprotocol.web.cases.models import Case
@@ -34,3 +38,16 @@ def require(allowed: bool) -> None:
 
 def user_of(request: HttpRequest) -> Any:
     return request.user
+
+
+def two_factor_required(view: Callable[..., HttpResponseBase]) -> Callable[..., HttpResponseBase]:
+    """Reading files needs a confirmed authenticator (DESIGN §5), also for management, whose
+    role alone does not demand it elsewhere."""
+
+    @wraps(view)
+    def inner(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
+        if not getattr(request.user, "is_verified", lambda: False)():
+            return HttpResponseRedirect(f"{reverse('two_factor')}?next={request.path}")
+        return view(request, *args, **kwargs)
+
+    return inner

@@ -26,7 +26,7 @@ from socialprotocol.web.cases.actions.dossier import (
 )
 from socialprotocol.web.cases.forms import FileEndForm, ReasonForm
 from socialprotocol.web.cases.models import Dossier
-from socialprotocol.web.cases.views.common import board_or_404, require
+from socialprotocol.web.cases.views.common import board_or_404, require, two_factor_required
 from socialprotocol.web.people.access import access_of
 from socialprotocol.web.people.models import Role
 
@@ -49,6 +49,7 @@ def _readable(request: HttpRequest, dossier_id: int) -> Dossier:
 
 
 @login_required
+@two_factor_required
 @require_GET
 def dossier_list(request: HttpRequest) -> HttpResponse:
     require(_keeper(request))
@@ -59,6 +60,7 @@ def dossier_list(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
+@two_factor_required
 @require_http_methods(["GET", "POST"])
 def dossier_read(request: HttpRequest, dossier_id: int) -> HttpResponse:
     dossier = _readable(request, dossier_id)
@@ -79,6 +81,7 @@ def dossier_read(request: HttpRequest, dossier_id: int) -> HttpResponse:
 
 
 @login_required
+@two_factor_required
 @require_GET
 def dossier_entry_file(request: HttpRequest, dossier_id: int, entry_id: int) -> HttpResponseBase:
     dossier = _readable(request, dossier_id)
@@ -94,6 +97,7 @@ def dossier_entry_file(request: HttpRequest, dossier_id: int, entry_id: int) -> 
 
 
 @login_required
+@two_factor_required
 @require_POST
 def dossier_end(request: HttpRequest, dossier_id: int) -> HttpResponse:
     dossier = _readable(request, dossier_id)
