@@ -37,7 +37,7 @@ _ADV = (
     r"lelijke|gore|enorme|echte|vreselijke|such|so|a|an|fucking|total|complete|absolute|really|"
     r"little|big|stupid|ugly|dumb|helemaal|beetje|flink|knettergek|hartstikke|me|ff|effe|nou|te|"
     r"zon|zo een|nogal|behoorlijk|vet|kanker|kk|kkr|tering|tyfus|fucking|mega|ultra|enorm|de|"
-    r"[\w']+,|[\w']+ en)"
+    r"het|[\w']+,|[\w']+ en)"
 )
 _MODS = (
     r"(?:vieze|vuile|stomme|domme|kleine|lelijke|gore|smerige|gestoorde|achterlijke|kanker|kut|"
@@ -228,6 +228,9 @@ class Detector:
                     if not intent:
                         continue
                 hits.append(Hit(pat.category, start, end, weight, f"pattern:{pat.index}"))
+                if pat.category == "threat" and self.pats.group.search(text, start, end):
+                    # A threat against a whole group is hate as well ("we moeten die ... afmaken")
+                    hits.append(Hit("hate", start, end, weight, f"pattern:{pat.index}"))
         return hits
 
     # --- words ------------------------------------------------------------------------------
