@@ -66,6 +66,9 @@ def found(text: str) -> list[tuple[str, str]]:
         ("Geboortedatum Finn: 2016-04-12", [("birth_date", "2016-04-12")]),
         ("geboren 12.08.2019 en hij komt op 1 december in groep 1", [("birth_date", "12.08.2019")]),
         ("de zwarte Polo, kx-512-t, staat voor", [("license_plate", "kx-512-t")]),
+        ("Jan is trouwens jarig op 27/09 dus", [("birth_date", "27/09")]),
+        ("Ons nieuwe adres wordt Laan van Spartaan 2 B.", [("address", "Laan van Spartaan 2 B")]),
+        ("Ons nieuwe huis! 🏡 Overtoom 112-2. Housewarming", [("address", "Overtoom 112-2")]),
         ("hij woont in de Jan Pieter Heijestraat 88", [("address", "Jan Pieter Heijestraat 88")]),
         ("Mail: J.de-Vries+school@asko.nl.", [("email", "J.de-Vries+school@asko.nl")]),
         ("overmaken op NL91 ABNA 0417 1643 00 aub", [("iban", "NL91 ABNA 0417 1643 00")]),
@@ -128,6 +131,7 @@ def test_it_finds_each_identifier_notation(text: str, expected: list[tuple[str, 
         "oude rekening NL85 ABNA 0878 4740 13 werkt niet meer",
         "gemeente: 14 020",
         "tot 1-jan-26 geldig",
+        "graag kenteken doorgeven, terug rond 14.00",
     ],
 )
 def test_it_ignores_numbers_that_are_not_personal(text: str) -> None:

@@ -28,6 +28,9 @@ from .helpers import checker, post
         "mn zoontje heeft zn eerste dag op de basisschool gehad #school",
         "Morgen weer naar school 😩",
         "Het schoolplein is eindelijk vergroend",
+        "Trots! Onze dochter mag volgend jaar naar het gymnasium",
+        "De oudervereniging zoekt nog hulp in de aula",
+        "Zwemmen met de klas, wie rijdt er mee?",
     ],
 )
 def test_it_puts_school_related_posts_in_scope(text: str) -> None:
@@ -48,6 +51,10 @@ def test_it_puts_school_related_posts_in_scope(text: str) -> None:
         "Dit was klasse, echt genieten",
         "Vandaag geslaagd voor mijn rijschoolexamen",
         "Old school hiphop blijft het beste",
+        "ineens zwom er een hele school vissen om me heen",
+        "ik ben nu officieel een meester in rolletjes 🍣",
+        "Pauze op mijn werk en de koffieautomaat is kapot",
+        "Zwemschool De Dolfijn: nieuwe lessen vanaf januari, € 14,50 per les",
     ],
 )
 def test_it_leaves_private_posts_about_other_things_out_of_scope(text: str) -> None:

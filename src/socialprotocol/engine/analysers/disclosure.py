@@ -86,11 +86,9 @@ class DisclosureAnalyser(Analyser):
             return True
         # Otherwise the author must tie themselves to the board within one sentence:
         # "Ik werk al 12 jaar bij ASKO", "Leerkracht bij ASKO hier", not "mijn vrouw werkt
-        # bij ASKO" and not "werk jij bij ASKO?".
+        # bij ASKO" and not "werk jij bij ASKO?" (someone else is the subject).
         for lo, hi in {_sentence_of(folded, b.start()) for b in board}:
             sentence = folded[lo:hi]
-            if sentence.rstrip().endswith("?"):
-                continue
             if self._role_opening.match(sentence):
                 return True
             for m in self._self.finditer(sentence):

@@ -144,6 +144,12 @@ STREET_RE = re.compile(
     rf"|{_PREFIX}[A-Z][A-Za-zÀ-ÿ'’-]{{1,}}?(?:{_CAPITAL_ONLY}))\s+{_NUM}"
     r"(?:,? *[1-9]\d{3} ?[A-Z]{2}(?![\w]))?(?![\w]|[,.:]\d)"
 )
+STREET_FIRST_RE = re.compile(
+    rf"(?<![\w-])(?:Laan|Plein|Weg|Kade|Dreef|Straat|Singel|Gracht|Hof|Park|Dijk) "
+    rf"(?:van |der |de |den |het |ter |ten ){{1,2}}[A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+)?\s+{_NUM}"
+    r"(?![\w]|[,.:]\d)"
+)
+
 # Compounds that end like a street but are places in school life, not addresses.
 NOT_STREETS = frozenset(
     [
@@ -183,7 +189,8 @@ NOT_STREETS = frozenset(
 
 # "woont op de Kinkerstraat 12", "adres: Rokin 12"
 ADDRESS_AFTER_LIVES_RE = re.compile(
-    r"(?i:\b(?:woon(?:t|de|den)?|wonen|wonend|woonachtig|verhuisd naar|adres(?: is)?:?|address:?)\s+"
+    r"(?i:\b(?:woon(?:t|de|den)?|wonen|wonend|woonachtig|verhuisd naar|adres(?: is| wordt)?:?|address:?"
+    r"|(?:nieuwe |ons |mijn )?huis\W{1,8})\s*"
     r"(?:(?:op|aan|in)\s+)?(?:(?:de|het)\s+)?)"
     r"(?P<addr>[A-Z][\w'’.-]{2,}(?:\s+[A-Z][\w'’.-]{1,}){0,2}\s+\d{1,4}(?: ?[a-zA-Z](?![\w])|-\d{1,4})?)"
     r"(?![\w]|[,.:]\d)"
@@ -197,6 +204,7 @@ _MONTHS = (
 DATE_RE = re.compile(  # folded
     r"(?<![\d/.-])(?:[0-3]?\d)[-/.](?:[01]?\d)[-/.](?P<year>(?:19|20)\d{2}|\d{2})(?![\d/.-]\d|\d)"
     r"|(?<![\d/.-])(?P<year3>(?:19|20)\d{2})-[01]\d-[0-3]\d(?![\d/.-]\d|\d)"
+    r"|(?:(?<=op )|(?<=is )|(?<=: ))(?:[0-3]?\d)[/-](?:[01]?\d)(?![\d/.-])"
     rf"|(?<![\d])(?:[0-3]?\d)(?:e|ste|de)?\s+(?:{_MONTHS})\.?(?:\s+(?P<year2>(?:19|20)\d{{2}}))?(?![\w])"
 )
 BIRTH_CONTEXT_RE = re.compile(  # folded
@@ -239,7 +247,7 @@ PLATE_MONTHS = frozenset(
         "dec",
     ]
 )
-PLATE_PLAIN_RE = re.compile(_plate_pattern("[- ]?"), re.IGNORECASE)
+PLATE_PLAIN_RE = re.compile(_plate_pattern("-?"), re.IGNORECASE)
 PLATE_CONTEXT_RE = re.compile(
     r"\b(?:kenteken|nummerbord|nummerplaat|licen[cs]e plate|plate)\b"
 )  # folded

@@ -35,6 +35,7 @@ from socialprotocol.engine.analysers.identifier_patterns import (
     POSTCODE_CONTEXT_RE,
     POSTCODE_RE,
     POSTCODE_STOP_LETTERS,
+    STREET_FIRST_RE,
     STREET_RE,
     STUDENT_NUMBER_RE,
 )
@@ -220,6 +221,8 @@ class IdentifierAnalyser(Analyser):
             if not street or street[-1] in NOT_STREETS:
                 continue
             yield _signal(view, "address", start, m.end(), 0.93)
+        for m in STREET_FIRST_RE.finditer(text):
+            yield _signal(view, "address", m.start(), m.end(), 0.9)
         for m in ADDRESS_AFTER_LIVES_RE.finditer(text):
             yield _signal(view, "address", m.start("addr"), m.end("addr"), 0.9)
 
@@ -314,7 +317,7 @@ _STREET_HINT = re.compile(
     r"(?:str\.|straat|laan|gracht|kade|singel|dreef|plantsoen|steeg|wal|boulevard|allee|weg|plein|park|hof|"
     r"pad|markt|baan|veld|haven|ring|erf|dijk|hoven|zijde|oord|kanaal|weide|dam)\s+\d"
 )
-_LIVES_HINT = re.compile(r"woon|wonen|verhuisd|adres|address")
+_LIVES_HINT = re.compile(r"woon|wonen|verhuisd|adres|address|huis|laan |plein |weg |kade ")
 
 
 def _compact(s: str) -> str:

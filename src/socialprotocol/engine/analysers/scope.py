@@ -134,8 +134,11 @@ class ScopeAnalyser:
             person = self._people(view)
             if person:
                 reasons.append(f"names a member of the school community: {person}")
-        if not reasons:
-            weak = {folded[m.start() : m.end()] for m in self._weak.finditer(folded)}
+        # Two weaker words make a post school-related, unless it is about a driving, swimming
+        # or music school ("Zwemschool De Dolfijn: nieuwe lessen").
+        if not reasons and self._exclude.search(folded) is None:
+            # A crude stem, so that les/lessen or toets/toetsen count as one word.
+            weak = {folded[m.start() : m.end()].rstrip("sen") for m in self._weak.finditer(folded)}
             if len(weak) >= 2:
                 reasons.append("school words: " + ", ".join(sorted(weak)))
         if not reasons and ctx.role is Role.STAFF:
