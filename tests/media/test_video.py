@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import struct
 from pathlib import Path
 
 import av
@@ -121,3 +122,52 @@ def test_it_reports_faces_in_a_video_as_tracks_with_times(engine: MediaEngine, c
     assert all(0 <= t.from_s <= t.to_s <= 2.0 for t in scan.tracks)
     assert progress and all(0 <= p <= 1 for p in progress)
     assert {m.label for m in scan.metadata} == {"GPS-positie", "maker"}
+
+
+def _as_phone_portrait(src: Path, dst: Path) -> Path:
+    """The clip stored the way a phone stores it: frames turned a quarter counterclockwise,
+    with a rotation in the track header (tkhd matrix) saying to turn them back to view."""
+    turned = dst.with_suffix(".tmp.mp4")
+    with av.open(str(src)) as inp, av.open(str(turned), "w") as out:
+        vin = inp.streams.video[0]
+        vs = out.add_stream("libx264", rate=vin.average_rate)
+        vs.width, vs.height, vs.pix_fmt = vin.height, vin.width, "yuv420p"
+        vs.options = {"preset": "ultrafast", "crf": "18"}
+        for i, frame in enumerate(inp.decode(vin)):
+            stored = np.ascontiguousarray(np.rot90(frame.to_ndarray(format="rgb24"), 1))
+            f = av.VideoFrame.from_ndarray(stored, format="rgb24")
+            f.pts = i
+            for p in vs.encode(f):
+                out.mux(p)
+        for p in vs.encode(None):
+            out.mux(p)
+    data = bytearray(turned.read_bytes())
+    at = data.index(b"tkhd") + 4
+    matrix_at = at + (
+        4 + 8 + 8 + 4 + 4 + 8 + 8 + 8 if data[at] == 1 else 4 + 4 + 4 + 4 + 4 + 4 + 8 + 8
+    )
+    # the matrix a phone writes for a portrait video: (0, 1, 0; -1, 0, 0; 0, 0, 1)
+    matrix = struct.pack(">9i", 0, 0x10000, 0, -0x10000, 0, 0, 0, 0, 0x40000000)
+    data[matrix_at : matrix_at + 36] = matrix
+    dst.write_bytes(bytes(data))
+    turned.unlink()
+    return dst
+
+
+def test_it_turns_a_phone_video_upright_before_looking_for_faces(
+    engine: MediaEngine, media: Path, clip: Path
+) -> None:
+    portrait = _as_phone_portrait(clip, media / "phone.mp4")
+    with av.open(str(portrait)) as c:
+        first = next(c.decode(video=0))
+        assert (first.width, first.height, first.rotation) == (360, 640, -90)
+    scan = engine.scan(str(portrait))
+    assert (scan.width, scan.height) == (640, 360)
+    assert len(scan.tracks) >= 8
+    out = media / "phone-out.mp4"
+    result = engine.redact(str(portrait), str(out))
+    assert result.frames == 40
+    with av.open(str(out)) as c:
+        frame = next(c.decode(video=0))
+        assert (frame.width, frame.height) == (640, 360)  # written upright
+    assert all(boxes == [] for boxes in _faces_per_frame(engine, out, 0.5))

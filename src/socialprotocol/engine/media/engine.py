@@ -18,7 +18,13 @@ from socialprotocol.engine.media.faces import Box, Face, FaceDetector
 from socialprotocol.engine.media.images import load_upright, open_image
 from socialprotocol.engine.media.metadata import MetadataItem, av_metadata, image_metadata
 from socialprotocol.engine.media.sniff import sniff
-from socialprotocol.engine.media.video import FaceTrack, Progress, redact_video, scan_video
+from socialprotocol.engine.media.video import (
+    FaceTrack,
+    Progress,
+    redact_video,
+    rotation_turns,
+    scan_video,
+)
 from socialprotocol.engine.media.voice import Speech, VoiceDetector
 from socialprotocol.engine.model import InputError
 
@@ -101,10 +107,13 @@ class MediaEngine:
         if not info.has_video:
             return MediaScan("audio", duration_s=info.duration_s, voices=voices, metadata=meta)
         video = scan_video(path, self.faces, self.config, progress)
+        width, height = (
+            (info.height, info.width) if rotation_turns(path) % 2 else (info.width, info.height)
+        )
         return MediaScan(
             "video",
-            info.width,
-            info.height,
+            width,
+            height,
             info.duration_s,
             tracks=video.tracks,
             voices=voices,

@@ -66,9 +66,14 @@ def _detect(
     size: tuple[int, int],
     full: tuple[int, int],
     threshold: float,
+    turns: int = 0,
 ) -> list[tuple[FBox, float]]:
+    """Faces on one frame, in pixels of the upright frame (``full``). ``size`` is the stored
+    (unturned) size to scale to first; ``turns`` quarter turns counterclockwise make it upright."""
     rgb = frame.reformat(width=size[0], height=size[1], format="rgb24").to_ndarray()
-    fx, fy = full[0] / size[0], full[1] / size[1]
+    if turns:
+        rgb = np.rot90(rgb, turns)
+    fx, fy = full[0] / rgb.shape[1], full[1] / rgb.shape[0]
     raw = detector.detect_array(rgb, threshold)
     min_px = detector.config.min_face_px
     return [
@@ -76,6 +81,22 @@ def _detect(
         for x, y, w, h, s in merge_boxes(raw, detector.config.nms_iou)
         if min(w * fx, h * fy) >= min_px
     ]
+
+
+def rotation_turns(path: str) -> int:
+    """Quarter turns (counterclockwise) that make the stored frames upright: phones store a
+    portrait video as landscape frames plus a rotation in the container."""
+    try:
+        with av.open(path) as container:
+            for frame in container.decode(video=0):
+                return round((frame.rotation or 0) / 90) % 4
+    except AV_ERRORS:
+        return 0
+    return 0
+
+
+def _upright(w: int, h: int, turns: int) -> tuple[int, int]:
+    return (h, w) if turns % 2 else (w, h)
 
 
 def _time(frame: Any, index: int, fps: float) -> float:
@@ -123,6 +144,7 @@ def scan_video(
         every = max(1, round(info.fps / 3))
         tracker = Tracker(every, every * 2)
         size = _work_size(info.width, info.height, cfg.video)
+        turns = rotation_turns(path)
         times: dict[int, float] = {}
         index = -1
         try:
@@ -133,7 +155,12 @@ def scan_video(
                 tracker.update(
                     index,
                     _detect(
-                        detector, frame, size, (frame.width, frame.height), cfg.video.threshold
+                        detector,
+                        frame,
+                        size,
+                        _upright(frame.width, frame.height, turns),
+                        cfg.video.threshold,
+                        turns,
                     ),
                 )
                 _report(progress, label or name, index, info.frames)
@@ -183,7 +210,7 @@ def redact_video(
         except AV_ERRORS as exc:
             raise InputError(f"Kan '{out_path}' niet schrijven ({exc}).") from None
         try:
-            writer = _Writer(dst, fmt, vin, ain, vcfg)
+            writer = _Writer(dst, fmt, vin, ain, vcfg, rotation_turns(in_path))
             result = _redact_frames(
                 src, vin, ain, writer, detector, config, keep, info, progress, name, on_frame
             )
@@ -194,9 +221,13 @@ def redact_video(
 
 
 class _Writer:
-    def __init__(self, dst: Any, fmt: str, vin: Any, ain: Any, cfg: VideoConfig) -> None:
+    def __init__(
+        self, dst: Any, fmt: str, vin: Any, ain: Any, cfg: VideoConfig, turns: int
+    ) -> None:
         self.dst = dst
-        w, h = vin.codec_context.width // 2 * 2, vin.codec_context.height // 2 * 2
+        self.turns = turns  # frames are written upright; the container gets no rotation flag
+        self.stored = (vin.codec_context.width // 2 * 2, vin.codec_context.height // 2 * 2)
+        w, h = _upright(*self.stored, turns)
         codec = "libvpx-vp9" if fmt == "webm" else "libx264"
         rate = vin.average_rate or vin.guessed_rate or 30
         self.v = dst.add_stream(codec, rate=rate)
@@ -271,6 +302,7 @@ def _redact_frames(
     vcfg = config.video
     tracker = Tracker(vcfg.detect_every, vcfg.hold_frames)
     size = _work_size(info.width, info.height, vcfg)
+    upright = writer.size
     buffer: list[tuple[int, Any]] = []  # (index, frame) since the last detection
     times: dict[int, float] = {}
     covered = 0
@@ -299,7 +331,7 @@ def _redact_frames(
                     times[index] = _time(frame, index, info.fps)
                     tracker.update(
                         index,
-                        _detect(detector, frame, size, (frame.width, frame.height), vcfg.threshold),
+                        _detect(detector, frame, size, upright, vcfg.threshold, writer.turns),
                     )
                     last_detected = index
                     flush(index)
@@ -310,9 +342,7 @@ def _redact_frames(
     if buffer and last_detected != buffer[-1][0]:
         i, frame = buffer[-1]
         times[i] = _time(frame, i, info.fps)
-        tracker.update(
-            i, _detect(detector, frame, size, (frame.width, frame.height), vcfg.threshold)
-        )
+        tracker.update(i, _detect(detector, frame, size, upright, vcfg.threshold, writer.turns))
     flush(index + 1)
     if progress is not None:
         progress(name, 1.0)
@@ -329,12 +359,17 @@ def _write(
     on_frame: FrameHook | None,
 ) -> int:
     w, h = writer.size
+    sw, sh = writer.stored
     yuv = frame.reformat(format="yuv420p").to_ndarray()
-    if yuv.shape != (h * 3 // 2, w):  # odd sizes: let swscale crop to even
-        yuv = frame.reformat(width=w, height=h, format="yuv420p").to_ndarray()
-    y = yuv[:h]
-    u = yuv[h : h + h // 4].reshape(h // 2, w // 2)
-    v = yuv[h + h // 4 :].reshape(h // 2, w // 2)
+    if yuv.shape != (sh * 3 // 2, sw):  # odd sizes: let swscale crop to even
+        yuv = frame.reformat(width=sw, height=sh, format="yuv420p").to_ndarray()
+    flat = yuv.reshape(-1)
+    quarter = (sh // 2) * (sw // 2)
+    y = flat[: sh * sw].reshape(sh, sw)
+    u = flat[sh * sw : sh * sw + quarter].reshape(sh // 2, sw // 2)
+    v = flat[sh * sw + quarter :].reshape(sh // 2, sw // 2)
+    if writer.turns:
+        y, u, v = (np.ascontiguousarray(np.rot90(p, writer.turns)) for p in (y, u, v))
     done: list[Box] = []
     for _, fbox in tracker.boxes_at(index):
         box = _int_box(fbox)
@@ -348,6 +383,8 @@ def _write(
         cover(u, half, config.style, config.cells, solid=128)
         cover(v, half, config.style, config.cells, solid=128)
         done.append((x0, y0, bw, bh))
+    if writer.turns:
+        yuv = np.concatenate([y.reshape(-1), u.reshape(-1), v.reshape(-1)]).reshape(h * 3 // 2, w)
     writer.frame(yuv, frame.pts, index)
     if on_frame is not None:
         on_frame(index, done)
