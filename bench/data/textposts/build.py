@@ -31,6 +31,7 @@ from typing import Any
 import phonenumbers
 from bench.data.textposts import (
     posts_disclosure,
+    posts_disclosure_more,
     posts_extra,
     posts_identifiers,
     posts_negatives,
@@ -247,6 +248,7 @@ def all_posts() -> Iterator[Post]:
         posts_extra,
         posts_variety,
         posts_scope_hard,
+        posts_disclosure_more,
     )
     for module in modules:
         yield from module.POSTS
