@@ -57,9 +57,11 @@ class MediaAnalyser(Analyser):
         if not post.media:
             return self.categories
         scans = self._scan(post)
+        if scans[1]:
+            return frozenset()  # analyse will not be called: keep nothing
         with self._lock:
-            self._scans[post] = scans
-        return frozenset() if scans[1] else self.categories
+            self._scans[post] = scans  # taken by the analyse call that follows
+        return self.categories
 
     def errors(self, post: Post) -> list[str]:
         """Dutch messages for the media of ``post`` that could not be read."""
