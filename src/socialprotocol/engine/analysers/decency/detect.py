@@ -37,10 +37,10 @@ _ADV = (
     r"lelijke|gore|enorme|echte|vreselijke|such|so|a|an|fucking|total|complete|absolute|really|"
     r"little|big|stupid|ugly|dumb|helemaal|beetje|flink|knettergek|hartstikke|me|ff|effe|nou|te|"
     r"zon|zo een|nogal|behoorlijk|vet|kanker|kk|kkr|tering|tyfus|fucking|mega|ultra|enorm|de|"
-    r"het|[\w']+,|[\w']+ en)"
+    r"het|[\w']+,|[\w']+ en|[a-z]{3,}e)"
 )
 _MODS = (
-    r"(?:vieze|vuile|stomme|domme|kleine|lelijke|gore|smerige|gestoorde|achterlijke|kanker|kut|"
+    r"(?:vies|vuil|vet|lelijk|dik|stom|dom|smerig|achterlijk|gestoord|vieze|vuile|stomme|domme|kleine|lelijke|gore|smerige|gestoorde|achterlijke|kanker|kut|"
     r"tyfus|tering|klote|kk|kkr|fucking|dirty|stupid|ugly|debiele|godverdomde|vette|dikke|zielige)"
 )
 
@@ -308,6 +308,10 @@ class Detector:
             or self.lex.entry(nxt) is not None
         ):  # fmt: skip
             return None  # "kanker juf", "kut varken": the noun is the finding (_with_modifier)
+        if canon in ("kut", "lul", "shit", "kak", "kanker"):
+            frame = self._frame(nt, i, a, b, self._token_offsets(nt), word)
+            if frame is not None and frame[0] in ("copula", "exclaim", "vocative"):
+                return Hit("insult", a, b, 0.8, f"frame:{frame[0]}", word, tok.disguised)
         return Hit("profanity", a, b, 0.7, "profanity", word, tok.disguised)
 
     def _emoji_hit(self, text: str, category: str, a: int, b: int, ctx: Context) -> Hit | None:

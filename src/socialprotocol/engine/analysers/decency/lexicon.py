@@ -101,6 +101,7 @@ class Lexicon:
         self._known = (
             set(self.entries) | self.profanity | set(self._squeezed) | self.person_nouns
             | self.group_plural | self.group_singular | self.origin_adjectives | self.places
+            | self.person_heads
         )  # fmt: skip
 
     def near(self, word: str) -> Entry | None:
