@@ -31,6 +31,14 @@ def load(path: Path) -> list[dict[str, Any]]:
         return [json.loads(line) for line in fh if line.strip()]
 
 
+def functional_suite() -> list[dict[str, Any]]:
+    """functional.jsonl plus the blind batches (functional_blind*.jsonl), see data README."""
+    rows: list[dict[str, Any]] = []
+    for path in sorted(DIR.glob("functional*.jsonl")):
+        rows.extend(load(path))
+    return rows
+
+
 def make_analyser(model: str | None = None) -> Any:
     from socialprotocol.engine.analysers.base import Environment
     from socialprotocol.engine.analysers.decency import DecencyAnalyser
@@ -93,7 +101,7 @@ def speed(quick: bool, clean: bool = False) -> tuple[float, float, float, float]
     from socialprotocol.engine.model import Post, PostContext, Role, Setting
     from socialprotocol.engine.textview import TextView
 
-    rows = load(DIR / "test.jsonl") + load(DIR / "functional.jsonl")
+    rows = load(DIR / "test.jsonl") + functional_suite()
     if clean:
         rows = [r for r in rows if not set(r["labels"]) & VIOLATION]
     texts = []
@@ -129,7 +137,7 @@ def run(quick: bool) -> list[Row]:
         out.append(Row("decency test split", f"precision {cat}", p, target=">= 0.85", note=f"n={n}"))
         out.append(Row("decency test split", f"recall {cat}", r, target=">= 0.85", note=f"n={n}"))
         out.append(Row("decency test split", f"F1 {cat}", f))
-    func = load(DIR / "functional.jsonl")
+    func = functional_suite()
     fpreds = [predict(analyser, r["text"]) for r in func]
     out.append(Row("decency functional", "macro-F1", binary_macro_f1(func, fpreds),
                    peer="Dutch BERT on HateCheck-NL (accuracy, published)", peer_value=0.61,
@@ -161,11 +169,11 @@ if __name__ == "__main__":
         split = args[args.index("--split") + 1]
         model = args[args.index("--model") + 1] if "--model" in args else None
         an = make_analyser(model)
-        data = load(DIR / f"{split}.jsonl")
+        data = functional_suite() if split == "functional-all" else load(DIR / f"{split}.jsonl")
         ps = [predict(an, r["text"]) for r in data]
         for c, (p, r, f, n) in per_category(data, ps).items():
             print(f"{c:<12} P={p:.3f} R={r:.3f} F1={f:.3f} n={n}")
-        if split == "functional":
+        if split.startswith("functional"):
             print("macro-F1", round(binary_macro_f1(data, ps), 3))
         for ph, (acc, n) in phenomena(data, ps).items():
             print(f"  {ph:<24} {acc:.3f} n={n}")

@@ -169,6 +169,20 @@ NO_BAD_WORD = [
     ("ASKO is een fijne werkgever", set()),
 ]
 
+WORD_ORDER_AND_GROUPS = [
+    ("Morgen sla ik je helemaal in elkaar", {"threat"}),  # verb before subject (V2)
+    ("als je het vertelt zet ik je filmpje op insta", {"threat"}),
+    ("jou ga ik slopen", {"threat"}),  # object first
+    ("iedereen weet dat meester Tim een pedo is", {"defamation"}),  # subordinate clause
+    ("volgens mij jat de directrice geld", {"defamation"}),
+    ("Moslims zijn zo achterlijk", {"hate"}),  # any insulting adjective about a group
+    ("Ik ga alle moslims vermoorden", {"hate"}),  # a threat against a group is hate
+    ("We moeten die Marokkanen allemaal afmaken", {"hate", "threat"}),
+    ("jij bent echt een kkkkkut", {"insult"}),  # a swear word aimed at someone
+    ("Marokkanen zijn gek op voetbal", set()),
+    ("Huiswerk is echt kut", {"profanity"}),
+]
+
 ENGLISH_AND_EMOJI = [
     ("you are such an idiot", {"insult"}),
     ("i will kill you", {"threat"}),
@@ -218,6 +232,11 @@ def test_it_needs_a_person_or_group_as_target(analyser: DecencyAnalyser, text, e
 
 @pytest.mark.parametrize(("text", "expected"), NO_BAD_WORD)
 def test_it_finds_abuse_without_a_bad_word(analyser: DecencyAnalyser, text, expected):
+    check(analyser, text, expected)
+
+
+@pytest.mark.parametrize(("text", "expected"), WORD_ORDER_AND_GROUPS)
+def test_it_follows_dutch_word_order_and_group_targets(analyser: DecencyAnalyser, text, expected):
     check(analyser, text, expected)
 
 
