@@ -133,3 +133,22 @@ def test_an_anonymous_reporter_follows_up_with_the_receipt_code(
 
     anonymous = Case.objects.get(description="Anoniem")
     assert anonymous.reference not in client.get("/meldingen/").content.decode()
+
+
+def test_the_report_page_speaks_english_when_asked(
+    case_world: CaseWorld, case_clients: dict[str, Client]
+) -> None:
+    client = case_clients["lisa"]
+    client.cookies["django_language"] = "en"
+    body = client.get("/meldingen/nieuw/").content.decode()
+    assert "Report a post" in body and "Do not show my name to the person I report" in body
+
+
+def test_the_case_page_takes_a_bounded_number_of_queries(
+    case_world: CaseWorld, case_clients: dict[str, Client], django_assert_max_num_queries: Any
+) -> None:
+    client = case_clients["bert"]
+    url = f"/zaken/{case_world.staff_case.pk}/"
+    client.get(url)
+    with django_assert_max_num_queries(17):  # measured: 17 (incl. session, user, 2FA, audit)
+        assert client.get(url).status_code == 200
