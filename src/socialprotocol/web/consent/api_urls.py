@@ -1,6 +1,6 @@
 from django.urls import path
 
-from socialprotocol.web.consent import api
+from socialprotocol.web.consent import api, api_posts
 
 app_name = "consent"
 urlpatterns = [
@@ -9,13 +9,13 @@ urlpatterns = [
     path("people/<int:person_id>/decisions", api.decide, name="decide"),
     path("lookup", api.lookup, name="lookup"),
     path("search", api.search, name="search"),
-    path("posts", api.posts, name="posts"),
-    path("posts/<uuid:post_id>", api.post, name="post"),
-    path("posts/<uuid:post_id>/tags", api.tags, name="tags"),
-    path("posts/<uuid:post_id>/requests", api.requests, name="requests"),
-    path("posts/<uuid:post_id>/copy", api.copy, name="copy"),
-    path("takedowns", api.takedowns, name="takedowns"),
+    path("posts", api_posts.posts, name="posts"),
+    path("posts/<uuid:post_id>", api_posts.post, name="post"),
+    path("posts/<uuid:post_id>/tags", api_posts.tags, name="tags"),
+    path("posts/<uuid:post_id>/requests", api_posts.requests, name="requests"),
+    path("posts/<uuid:post_id>/copy", api_posts.copy, name="copy"),
+    path("takedowns", api_posts.takedowns, name="takedowns"),
     path("rounds", api.rounds, name="rounds"),
     path("import", api.imports, name="import"),
-    path("links/<str:token>", api.link, name="link"),
+    path("links/<str:token>", api_posts.link, name="link"),
 ]
