@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 from typing import TYPE_CHECKING, Any
 
@@ -46,6 +46,7 @@ def name_fold(text: str) -> str:
     return fold(text).translate(EXTRA_FOLD)
 
 
+@lru_cache(maxsize=65536)  # names repeat: 12,000 people share a few thousand name forms
 def spaced(name: str) -> str:
     """The automaton key of a name: folded word tokens joined by one space."""
     return " ".join(TOKEN_RE.findall(name_fold(name)))
