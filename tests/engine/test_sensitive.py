@@ -91,6 +91,29 @@ def matters(report: Report) -> list[tuple[str, str, str]]:
             "Lisa is autist en dat merk je",
             [("health", "Lisa is autist en dat merk je", "blocking")],
         ),
+        ("Beterschap lieve Lisa!", [("health", "Beterschap lieve Lisa!", "blocking")]),
+        (
+            "Vandaag hoofdluis gevonden bij Lisa uit groep 6",
+            [("health", "Vandaag hoofdluis gevonden bij Lisa uit groep 6", "blocking")],
+        ),
+        (
+            "Welkom terug Sem! Fijn dat je weer beter bent",
+            [("health", "Fijn dat je weer beter bent", "blocking")],
+        ),
+        (
+            "Juf Sanne heeft een klacht ingediend tegen de directeur",
+            [
+                (
+                    "confidential",
+                    "Juf Sanne heeft een klacht ingediend tegen de directeur",
+                    "blocking",
+                )
+            ],
+        ),
+        (
+            "Noah is weer uit de klas gestuurd",
+            [("confidential", "Noah is weer uit de klas gestuurd", "blocking")],
+        ),
         (
             "Meester Ahmed is geschorst",
             [("confidential", "Meester Ahmed is geschorst", "blocking")],
