@@ -1,5 +1,6 @@
-"""The labelled text posts (bench/data/text_posts.jsonl) stay well-formed: a broken label file
-fails CI instead of silently skewing the accuracy benchmark."""
+"""The labelled text posts (bench/data/text_posts.jsonl, and the held-out
+heldout_text_posts.jsonl) stay well-formed: a broken label file fails CI instead of silently
+skewing the accuracy benchmark."""
 
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ from stdnum.nl import bsn, onderwijsnummer
 
 ROOT = Path(__file__).resolve().parents[2]
 FILE = ROOT / "bench" / "data" / "text_posts.jsonl"
+HELD_OUT = FILE.with_name("heldout_text_posts.jsonl")
 # Fixed vocabulary of DESIGN §4 that the file labels (the identifier categories).
 CATEGORIES = {
     "email", "phone", "iban", "bsn", "student_number", "postcode", "address", "birth_date",
@@ -26,17 +28,20 @@ KEYS = {"id", "text", "role", "context", "platform", "scope", "spans", "disclosu
 OPTIONAL = {"about_school"}
 
 
-def load() -> list[dict[str, Any]]:
+def load(path: Path) -> list[dict[str, Any]]:
     rows = []
-    for n, line in enumerate(FILE.read_text(encoding="utf-8").splitlines(), start=1):
-        assert line.strip(), f"line {n} is empty"
+    for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+        assert line.strip(), f"{path.name} line {n} is empty"
         row = json.loads(line)
-        assert isinstance(row, dict), f"line {n} is not an object"
+        assert isinstance(row, dict), f"{path.name} line {n} is not an object"
         rows.append(row)
     return rows
 
 
-ROWS = load()
+ROWS = load(FILE)
+HELD_OUT_ROWS = load(HELD_OUT) if HELD_OUT.exists() else []
+EVERY_ROW = ROWS + HELD_OUT_ROWS
+EVERY_ID = [r["id"] for r in EVERY_ROW]
 
 
 def test_it_has_enough_posts() -> None:
@@ -44,14 +49,14 @@ def test_it_has_enough_posts() -> None:
 
 
 def test_ids_and_texts_are_unique() -> None:
-    ids = [r["id"] for r in ROWS]
-    assert len(ids) == len(set(ids)), "duplicate ids"
-    assert all(re.fullmatch(r"tp-\d{4}", i) for i in ids)
-    texts = [r["text"] for r in ROWS]
-    assert len(texts) == len(set(texts)), "duplicate texts"
+    assert all(re.fullmatch(r"tp-\d{4}", r["id"]) for r in ROWS)
+    assert all(re.fullmatch(r"ho-\d{4}", r["id"]) for r in HELD_OUT_ROWS)
+    assert len(EVERY_ID) == len(set(EVERY_ID)), "duplicate ids"
+    texts = [r["text"] for r in EVERY_ROW]
+    assert len(texts) == len(set(texts)), "duplicate texts (also across the two files)"
 
 
-@pytest.mark.parametrize("row", ROWS, ids=[r["id"] for r in ROWS])
+@pytest.mark.parametrize("row", EVERY_ROW, ids=EVERY_ID)
 def test_row_schema(row: dict[str, Any]) -> None:
     assert KEYS <= row.keys() <= KEYS | OPTIONAL, row.keys() ^ KEYS
     assert isinstance(row["text"], str) and row["text"].strip()
@@ -65,7 +70,7 @@ def test_row_schema(row: dict[str, Any]) -> None:
     assert isinstance(row["spans"], list)
 
 
-@pytest.mark.parametrize("row", ROWS, ids=[r["id"] for r in ROWS])
+@pytest.mark.parametrize("row", EVERY_ROW, ids=EVERY_ID)
 def test_spans_are_in_bounds_and_do_not_overlap(row: dict[str, Any]) -> None:
     text = row["text"]
     last_end = 0
@@ -81,7 +86,7 @@ def test_spans_are_in_bounds_and_do_not_overlap(row: dict[str, Any]) -> None:
         assert value == value.strip(), f"span with outer white space: {value!r}"
 
 
-@pytest.mark.parametrize("row", ROWS, ids=[r["id"] for r in ROWS])
+@pytest.mark.parametrize("row", EVERY_ROW, ids=EVERY_ID)
 def test_checksummed_spans_are_valid(row: dict[str, Any]) -> None:
     check = {"iban": iban.is_valid, "bsn": bsn.is_valid, "student_number": onderwijsnummer.is_valid}
     for span in row["spans"]:
@@ -91,7 +96,7 @@ def test_checksummed_spans_are_valid(row: dict[str, Any]) -> None:
             assert validate(value), f"{span['category']} {value!r} fails its checksum"
 
 
-@pytest.mark.parametrize("row", ROWS, ids=[r["id"] for r in ROWS])
+@pytest.mark.parametrize("row", EVERY_ROW, ids=EVERY_ID)
 def test_labels_follow_the_rules(row: dict[str, Any]) -> None:
     if "about_school" in row:
         assert row["scope"] is row["about_school"], "about_school decides the scope"
