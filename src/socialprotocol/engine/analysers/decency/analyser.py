@@ -118,8 +118,8 @@ def _name_lists() -> tuple[frozenset[str], frozenset[str]]:
         if not res.is_file():
             out.append(frozenset())
             continue
-        lines = fold(res.read_text(encoding="utf-8")).split("\n")
-        out.append(frozenset(x.strip() for x in lines if x and not x.startswith("#")))
+        # One word a line; comment lines start with '#', which no token does, so they can stay.
+        out.append(frozenset(fold(res.read_text(encoding="utf-8")).split()))
     return out[0], out[1]
 
 

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+import sys
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from importlib import resources
 from typing import Any
@@ -18,10 +19,37 @@ CATEGORIES = ("threat", "doxxing", "defamation", "sexual", "reputation", "hate",
 _MACRO = re.compile(r"\{([A-Z0-9]+)\}")
 
 
+class LazyRegex:
+    """A regular expression compiled on first use. The patterns are large (names of groups,
+    people, schools are spelled out), so compiling all of them at load time would cost a third
+    of a second; a post uses only the few whose keywords it contains."""
+
+    __slots__ = ("_compiled", "source")
+
+    def __init__(self, source: str) -> None:
+        self.source = source
+        self._compiled: re.Pattern[str] | None = None
+
+    @property
+    def compiled(self) -> re.Pattern[str]:
+        if self._compiled is None:
+            self._compiled = re.compile(self.source)
+        return self._compiled
+
+    def search(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
+        return self.compiled.search(text, pos, endpos)
+
+    def match(self, text: str, pos: int = 0) -> re.Match[str] | None:
+        return self.compiled.match(text, pos)
+
+    def finditer(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> Iterator[re.Match[str]]:
+        return self.compiled.finditer(text, pos, endpos)
+
+
 @dataclass(frozen=True, slots=True)
 class Pattern:
     category: str
-    regex: re.Pattern[str]
+    regex: LazyRegex
     weight: float
     negatable: bool
     needs_intent: bool
@@ -35,13 +63,13 @@ class Pattern:
 @dataclass(frozen=True, slots=True)
 class PatternSet:
     patterns: tuple[Pattern, ...]
-    org: re.Pattern[str]
-    group: re.Pattern[str]
-    intent: re.Pattern[str]
-    denial: re.Pattern[str]
-    condemn: re.Pattern[str]
-    report: re.Pattern[str]
-    ingroup: re.Pattern[str]
+    org: LazyRegex
+    group: LazyRegex
+    intent: LazyRegex
+    denial: LazyRegex
+    condemn: LazyRegex
+    report: LazyRegex
+    ingroup: LazyRegex
     macros: dict[str, str]
 
 
@@ -78,7 +106,7 @@ def expand(template: str, macros: dict[str, str]) -> str:
     return template
 
 
-_LEAD = re.compile(r"^(?:\(\?:((?:[a-z']+(?: [a-z']+)*\|?)+)\)|([a-z']+)) ")
+_LEAD = re.compile(r"^(?:\(\?:([a-z' |]+)\)|([a-z']+)) ")
 
 
 def _has_top_level_choice(pattern: str) -> bool:
@@ -141,7 +169,7 @@ def compile_patterns(data: dict[str, Any], lexicon: Lexicon, orgs: Iterable[str]
                 # Matches start at a word edge: the engine then skips most positions at once.
                 # (A pattern that starts with a literal keeps sre's fast literal scan instead.)
                 body = r"(?<![\w§])(?:" + body + ")"
-            regex = re.compile(body)
+            regex = LazyRegex(body)
             negatable = item.get("neg", "before") != "none"
             intent = bool(item.get("intent", False))
             raw_keys = item.get("k")
@@ -159,12 +187,12 @@ def compile_patterns(data: dict[str, Any], lexicon: Lexicon, orgs: Iterable[str]
             )
     return PatternSet(
         patterns=tuple(patterns),
-        org=re.compile(r"(?<![\w§])" + macros["ORG"]),
-        group=re.compile(r"(?<![\w§])" + macros["GROUP"] + r"(?!\w)"),
-        intent=re.compile(expand(data["intent"], macros)),
-        denial=re.compile(expand(data["denial"], macros)),
-        condemn=re.compile(expand(data["condemn"], macros)),
-        report=re.compile(expand(data["report"], macros)),
-        ingroup=re.compile(expand(data["ingroup"], macros)),
+        org=LazyRegex(r"(?<![\w§])" + macros["ORG"]),
+        group=LazyRegex(r"(?<![\w§])" + macros["GROUP"] + r"(?!\w)"),
+        intent=LazyRegex(expand(data["intent"], macros)),
+        denial=LazyRegex(expand(data["denial"], macros)),
+        condemn=LazyRegex(expand(data["condemn"], macros)),
+        report=LazyRegex(expand(data["report"], macros)),
+        ingroup=LazyRegex(expand(data["ingroup"], macros)),
         macros={k: expand(v, macros) for k, v in macros.items()},
     )
