@@ -195,7 +195,11 @@ def request_consent(request: HttpRequest, pub_id: UUID) -> HttpResponse:
     messages.success(request, _("%(n)d verzoek(en) verstuurd.") % {"n": len(sent)})
     if unreachable:
         names = ", ".join(p.full_name for p in unreachable)
-        messages.warning(request, _("Geen e-mailadres bekend voor: %(names)s.") % {"names": names})
+        messages.warning(
+            request,
+            _("Niet bereikt (geen e-mailadres, of de e-mail kon niet weg): %(names)s.")
+            % {"names": names},
+        )
     return redirect("consent:post", pub_id=pub.pk)
 
 

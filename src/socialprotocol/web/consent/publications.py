@@ -58,6 +58,10 @@ def _ids(values: list[str]) -> set[int]:
     return {int(v) for v in values if v.isdigit()}
 
 
+def _name_of(person: Person | None) -> str:
+    return person.full_name if person is not None else ""
+
+
 def parse_tags(access: Access, pub: Publication, data: QueryDict) -> TagInput:
     """``face-<i>``: a person id (set by the search box) or 'unknown'; ``face-<i>-name``: a
     typed name (without JavaScript), resolved when exactly one person of the school matches;
@@ -71,12 +75,12 @@ def parse_tags(access: Access, pub: Publication, data: QueryDict) -> TagInput:
         name = data.get(f"face-{i}-name", "").strip()
         if data.get(f"face-{i}-unknown") or value == UNKNOWN:
             out.faces[i] = UNKNOWN
-        elif value.isdigit():
+        elif value.isdigit() and (not name or name == _name_of(allowed.get(int(value)))):
             person = allowed.get(int(value))
             if person is None:
                 out.errors[i] = "Deze persoon hoort niet bij jouw school."
             out.faces[i] = person
-        elif name:
+        elif name:  # typed without the search box (no JavaScript), or changed since
             found = rules_access.search_people(access, name, limit=2)
             if len(found) == 1:
                 out.faces[i] = found[0]

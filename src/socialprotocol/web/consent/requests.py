@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import logging
+import smtplib
 import tempfile
 from pathlib import Path
 
@@ -26,6 +28,7 @@ from socialprotocol.web.consent.rules import Capacity, Status
 from socialprotocol.web.core.actions import ActingUser, write_audit
 from socialprotocol.web.people.models import ParentLink, Person
 
+log = logging.getLogger(__name__)
 _SALT = "socialprotocol.consent.request"
 
 
@@ -124,8 +127,12 @@ def do_request_consent(
                 )  # fmt: skip
             _make_preview(req)
             # After the commit: a mail is never sent for a request that was rolled back.
-            _send(req, base + reverse("consent:link", args=[token_for(req)]))
-            sent.append(req)
+            if _send(req, base + reverse("consent:link", args=[token_for(req)])):
+                sent.append(req)
+            else:
+                _drop(req, acting_user)
+                if subject not in unreachable:
+                    unreachable.append(subject)
     with transaction.atomic():
         write_audit(
             "consent_viewed",
@@ -136,8 +143,22 @@ def do_request_consent(
     return sent, unreachable
 
 
-def _send(req: ConsentRequest, link: str) -> None:
+def _send(req: ConsentRequest, link: str) -> bool:
     context = {"request": req, "link": link, "pub": req.publication, "days": conf.LINK_DAYS}
     body = render_to_string("consent/email_request.txt", context)
     subject = f"Toestemming gevraagd: foto voor {req.publication.purpose.name}"
-    send_mail(subject, body, conf.MAIL_FROM or None, [req.email])
+    try:
+        send_mail(subject, body, conf.MAIL_FROM or None, [req.email])
+    except (OSError, smtplib.SMTPException):
+        log.exception("consent request %s: the e-mail could not be sent", req.pk)
+        return False
+    return True
+
+
+def _drop(req: ConsentRequest, acting_user: ActingUser) -> None:
+    """A request whose e-mail never left is no request: remove it (and its preview)."""
+    with transaction.atomic():
+        write_audit("consent_request_failed", acting_user=acting_user, board=req.publication.board,
+                    subject=req, detail={"person": req.subject_id, "recipient": req.recipient_id})  # fmt: skip
+        default_storage.delete(preview_name(req))
+        req.delete()

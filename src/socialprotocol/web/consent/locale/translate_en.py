@@ -24,7 +24,8 @@ EN: dict[str, str | tuple[str, str]] = {
         "The board has not set up consent purposes yet.",
     "Opgeslagen.": "Saved.",
     "%(n)d verzoek(en) verstuurd.": "%(n)d request(s) sent.",
-    "Geen e-mailadres bekend voor: %(names)s.": "No e-mail address known for: %(names)s.",
+    "Niet bereikt (geen e-mailadres, of de e-mail kon niet weg): %(names)s.":
+        "Not reached (no e-mail address, or the e-mail could not be sent): %(names)s.",
     "De ronde is gestart.": "The round has started.",
     "Tag wie erop staat en vraag toestemming": "Tag who is in it and ask for consent",
     "Toestemming voor foto's en video's": "Consent for photos and videos",
