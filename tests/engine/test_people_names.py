@@ -60,6 +60,7 @@ def check(checker: Checker, text: str, author: str | None = None) -> Report:
         ("Trots op #lisayilmaz", [("person_name", "#lisayilmaz", "zw-l001")]),
         ("Dank je @juf.sanne.zw!", [("social_handle", "@juf.sanne.zw", "zw-m001")]),
         ("Volg @fatma.yilmaz84 voor de foto's", [("social_handle", "@fatma.yilmaz84", "zw-o001")]),
+        ("Kijk wat @sanne heeft gemaakt", [("social_handle", "@sanne", None)]),
         # name-words in a person context
         ("Roos uit groep 4 is jarig", [("person_name", "Roos", "zw-l005")]),
         ("roos is vandaag jarig!!", [("person_name", "roos", None)]),

@@ -175,6 +175,9 @@ class _Finder:
             kind = "handle" if p.before(a) == "@" else "hashtag"
             out.append(self._mention(a, b, kind, tuple(e.joined), 0.95))
         if p.before(a) == "@":
+            if not out and e.first and b - a == 1 and p.after(a) not in "._":
+                # "@sanne": tagging someone by a community first name
+                out.append(self._mention(a, b, "handle", tuple(e.first), 0.6))
             return out
         if e.surname or e.core or e.general_surname:
             full = self._full_name(a, b, e, firsts)
