@@ -175,15 +175,16 @@ def test_a_read_without_a_reason_is_refused_and_not_shown(
     assert api.status_code == 400 and api.json()["error"]["code"] == "reason_required"
 
 
-def test_reading_files_needs_two_factor_also_for_management(case_world: CaseWorld) -> None:
+def test_cases_and_files_need_two_factor_also_for_management(case_world: CaseWorld) -> None:
     client = Client()
     client.force_login(case_world["marieke"])  # logged in, no authenticator confirmed
     response = client.get(f"/dossiers/{case_world.pupil_file.pk}/")
     assert response.status_code == 302 and response["Location"].startswith("/account/2fa/")
-    assert client.get(f"/zaken/{case_world.pupil_case.pk}/").status_code == 200
+    response = client.get(f"/zaken/{case_world.pupil_case.pk}/")
+    assert response.status_code == 302 and response["Location"].startswith("/account/2fa/")
 
 
-def test_an_api_token_cannot_read_a_file(case_world: CaseWorld) -> None:
+def test_an_api_token_cannot_read_a_file_or_a_case(case_world: CaseWorld) -> None:
     from socialprotocol.web.api.actions import do_create_api_token
 
     _, key = do_create_api_token(case_world["henk"], "koppeling", acting_user=None)
@@ -191,3 +192,7 @@ def test_an_api_token_cannot_read_a_file(case_world: CaseWorld) -> None:
                             HTTP_AUTHORIZATION=f"Bearer {key}")
     assert response.status_code == 403
     assert response.json()["error"]["code"] == "two_factor_required"
+    _, key = do_create_api_token(case_world["bert"], "koppeling", acting_user=None)
+    for url in ("/api/v1/cases", f"/api/v1/cases/{case_world.staff_case.pk}"):
+        response = Client().get(url, HTTP_AUTHORIZATION=f"Bearer {key}")
+        assert response.status_code == 403

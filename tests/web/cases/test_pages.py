@@ -152,3 +152,18 @@ def test_the_case_page_takes_a_bounded_number_of_queries(
     client.get(url)
     with django_assert_max_num_queries(17):  # measured: 17 (incl. session, user, 2FA, audit)
         assert client.get(url).status_code == 200
+
+
+def test_the_reported_persons_own_export_never_names_the_reporter(
+    case_world: CaseWorld, case_clients: dict[str, Client]
+) -> None:
+    import io
+    import zipfile
+
+    response = case_clients["sanne"].post(f"/mijn-dossier/{case_world.personnel_file.pk}/export/")
+    assert response.status_code == 200
+    archive = zipfile.ZipFile(io.BytesIO(response.content))
+    index = archive.read("index.json").decode()
+    assert "Waarschuwing" in index and "Sanne Visser" in index
+    assert "Fatma" not in index and "Yilmaz" not in index  # fatma reported this case
+    assert archive.read("000.pdf").startswith(b"%PDF-")

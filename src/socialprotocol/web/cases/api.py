@@ -9,7 +9,7 @@ from uuid import UUID
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.utils import translation
 
-from socialprotocol.web.api.auth import authenticate
+from socialprotocol.web.api.auth import Caller, authenticate
 from socialprotocol.web.api.errors import NOT_FOUND, ApiError
 from socialprotocol.web.api.views import api_view
 from socialprotocol.web.cases.access import (
@@ -72,6 +72,20 @@ def reports(request: HttpRequest) -> HttpResponse:
                          "receipt_code": code or None}, status=201)  # fmt: skip
 
 
+TWO_FACTOR = ApiError(
+    403, "two_factor_required",
+    "Zaken en dossiers alleen na inloggen met je authenticator-app (geen API-sleutel).",
+    "Cases and files only after logging in with your authenticator app (no API key).",
+)  # fmt: skip
+
+
+def verified(request: HttpRequest) -> Caller:
+    caller = authenticate(request)
+    if not getattr(caller.user, "is_verified", lambda: False)():
+        raise TWO_FACTOR
+    return caller
+
+
 def _summary(case: Case) -> dict[str, Any]:
     return {"id": str(case.pk), "reference": case.reference, "state": case.state,
             "school": case.school.name if case.school else None,
@@ -81,7 +95,7 @@ def _summary(case: Case) -> dict[str, Any]:
 
 @api_view("GET")
 def cases(request: HttpRequest) -> HttpResponse:
-    caller = authenticate(request)
+    caller = verified(request)
     if not access_of(caller.user).has(Role.BOARD, Role.MANAGEMENT):
         raise FORBIDDEN
     rows = list(visible_cases(caller.user).select_related("school")[:500])
@@ -98,7 +112,7 @@ def _case(caller_user: Any, case_id: UUID) -> Case:
 
 @api_view("GET")
 def case_detail(request: HttpRequest, case_id: UUID) -> HttpResponse:
-    caller = authenticate(request)
+    caller = verified(request)
     case = _case(caller.user, case_id)
     do_log_case_read(case, "zaakbehandeling (API)", acting_user=caller.user)
     body = _summary(case) | {
@@ -120,7 +134,7 @@ def case_detail(request: HttpRequest, case_id: UUID) -> HttpResponse:
 
 @api_view("POST")
 def case_transition(request: HttpRequest, case_id: UUID) -> HttpResponse:
-    caller = authenticate(request)
+    caller = verified(request)
     case = _case(caller.user, case_id)
     data = _body(request)
     try:
@@ -139,11 +153,7 @@ def _entries(dossier: Dossier) -> list[dict[str, Any]]:
 
 @api_view("GET")
 def dossier_detail(request: HttpRequest, dossier_id: int) -> HttpResponse:
-    caller = authenticate(request)
-    if not getattr(caller.user, "is_verified", lambda: False)():
-        raise ApiError(403, "two_factor_required",
-                       "Dossiers lees je alleen na inloggen met je authenticator-app.",
-                       "Files are read only after logging in with your authenticator app.")  # fmt: skip
+    caller = verified(request)
     dossier = readable_dossiers(caller.user).select_related("board", "person").filter(
         pk=dossier_id
     ).first()

@@ -96,6 +96,7 @@ def do_report_case(
     )
     actor = None if anonymous else acting_user
     with transaction.atomic():
+        Board.objects.select_for_update().filter(pk=board.pk).first()  # serialise numbering
         case = Case.objects.create(
             board=board, school=report.school, reference=_next_reference(board),
             reporter=None if anonymous else report.reporter,

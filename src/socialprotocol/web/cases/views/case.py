@@ -5,7 +5,6 @@ from __future__ import annotations
 from uuid import UUID
 
 from django.contrib.auth.decorators import login_required
-from django.db.models import Count
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_GET
@@ -27,17 +26,23 @@ from socialprotocol.web.cases.forms import (
 )
 from socialprotocol.web.cases.models import TRANSITIONS, Evidence, State
 from socialprotocol.web.cases.protocol import article_choices, measures_for
-from socialprotocol.web.cases.views.common import board_or_404, handled_case, require
+from socialprotocol.web.cases.views.common import (
+    board_or_404,
+    handled_case,
+    require,
+    two_factor_required,
+)
 from socialprotocol.web.people.models import Person, Role
 
 
 @login_required
+@two_factor_required
 @require_GET
 def case_list(request: HttpRequest) -> HttpResponse:
     require(_is_handler(request))
     cases = visible_cases(request.user)
     rows = list(
-        cases.select_related("school").annotate(open_tasks=Count("tasks"))
+        cases.select_related("school")
         .only("reference", "state", "created", "deadline", "school__name")
     )  # fmt: skip
     do_log_list_read("case_list_read", board_or_404(request), len(rows), acting_user=request.user)
@@ -59,6 +64,7 @@ def _handlers(case_board_id: int) -> object:
 
 
 @login_required
+@two_factor_required
 @require_GET
 def case_detail(request: HttpRequest, case_id: UUID) -> HttpResponse:
     case = handled_case(request, case_id)
@@ -94,6 +100,7 @@ def case_detail(request: HttpRequest, case_id: UUID) -> HttpResponse:
 
 
 @login_required
+@two_factor_required
 @require_GET
 def evidence_file(request: HttpRequest, case_id: UUID, evidence_id: int) -> FileResponse:
     case = handled_case(request, case_id)

@@ -11,7 +11,7 @@ from django.views.decorators.http import require_GET
 from socialprotocol.web.cases.access import can_read_audit_log, can_see_overview
 from socialprotocol.web.cases.actions.dossier import do_log_list_read
 from socialprotocol.web.cases.overview import overview
-from socialprotocol.web.cases.views.common import board_or_404, require
+from socialprotocol.web.cases.views.common import board_or_404, require, two_factor_required
 from socialprotocol.web.core.actions import write_audit
 from socialprotocol.web.core.models import AuditLog
 
@@ -19,6 +19,7 @@ LOG_ROWS = 500
 
 
 @login_required
+@two_factor_required
 @require_GET
 def board_overview(request: HttpRequest) -> HttpResponse:
     require(can_see_overview(request.user))
@@ -29,6 +30,7 @@ def board_overview(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
+@two_factor_required
 @require_GET
 def audit_log(request: HttpRequest) -> HttpResponse:
     require(can_read_audit_log(request.user))

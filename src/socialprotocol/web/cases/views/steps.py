@@ -28,7 +28,7 @@ from socialprotocol.web.cases.forms import (
 )
 from socialprotocol.web.cases.models import Case, Involvement, Measure, Task
 from socialprotocol.web.cases.protocol import article_choices
-from socialprotocol.web.cases.views.common import handled_case, require
+from socialprotocol.web.cases.views.common import handled_case, require, two_factor_required
 
 Step = Callable[[HttpRequest, Case, str], str]
 
@@ -170,6 +170,7 @@ STEPS: dict[str, Step] = {
 
 
 @login_required
+@two_factor_required
 @require_POST
 def case_step(request: HttpRequest, case_id: UUID, step: str, arg: str = "") -> HttpResponse:
     handler = STEPS.get(step)
