@@ -74,3 +74,31 @@ def test_a_mail_server_that_refuses_leaves_no_request_and_says_so(
     )
     assert not ConsentRequest.objects.exists()
     assert AuditLog.objects.filter(event="consent_request_failed").count() == 1
+
+
+def test_a_copy_made_before_a_withdrawal_can_no_longer_be_downloaded(
+    world: World, clients: dict[str, Client], pub: Publication, tim: Person,
+    fatma_person: Person,
+) -> None:  # fmt: skip
+    from socialprotocol.web.api.actions import do_create_api_token
+    from socialprotocol.web.consent.actions import do_record_consent
+    from socialprotocol.web.consent.post_actions import do_make_copy
+
+    do_record_consent(tim, pub.purpose, "given", given_by=fatma_person, method="form",
+                      acting_user=None)  # fmt: skip
+    do_tag_faces(pub, {0: tim}, acting_user=None)
+    do_make_copy(pub, acting_user=None)
+    sanne = clients["sanne"]
+    url = f"/toestemming/berichten/{pub.pk}/"
+    assert sanne.get(url + "download").status_code == 200
+    do_record_consent(tim, pub.purpose, "withdrawn", given_by=fatma_person, method="form",
+                      acting_user=None)  # fmt: skip
+    refused = sanne.get(url + "download", follow=True)
+    assert "geen toestemming meer" in refused.content.decode()
+    assert refused.redirect_chain and not refused.get("Content-Disposition")
+    token = do_create_api_token(world["sanne"], "t", acting_user=None)[1]
+    api = Client().get(f"/api/v1/consent/posts/{pub.pk}/copy", HTTP_AUTHORIZATION=f"Bearer {token}")
+    assert api.status_code == 409
+    sanne.post(url + "kopie")
+    assert sanne.get(url + "download").status_code == 200
+    assert not pub.faces.get(index=0).shown_in_copy

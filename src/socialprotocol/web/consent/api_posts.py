@@ -31,6 +31,7 @@ from socialprotocol.web.consent.api_common import (
     staff_access,
 )
 from socialprotocol.web.consent.models import Publication
+from socialprotocol.web.consent.overview import copy_is_stale, take_downs
 from socialprotocol.web.consent.post_actions import (
     current_statuses,
     do_answer_request,
@@ -153,6 +154,10 @@ def copy(request: HttpRequest, post_id: UUID) -> HttpResponseBase:
         return JsonResponse(post_json(pub))
     if not pub.copy:
         raise ApiError(404, *NOT_FOUND)
+    if copy_is_stale(pub):
+        raise ApiError(409, "copy_stale",
+                       "Iemand op deze kopie heeft geen toestemming meer: maak een nieuwe kopie.",
+                       "Someone in this copy no longer consents: make a new copy.")  # fmt: skip
     return FileResponse(
         pub.copy.open("rb"), as_attachment=True, filename=f"publiceerbaar-{pub.pk}.jpg"
     )
@@ -160,8 +165,6 @@ def copy(request: HttpRequest, post_id: UUID) -> HttpResponseBase:
 
 @api_view("GET")
 def takedowns(request: HttpRequest) -> HttpResponse:
-    from socialprotocol.web.consent.overview import take_downs
-
     caller = authenticate(request)
     found = take_downs(publications_for(staff_access(caller)))
     return JsonResponse({"posts": [{"id": str(p.pk), "title": p.title, "purpose": p.purpose.key,

@@ -11,7 +11,7 @@ P = "/api/v1/consent"
 
 def _errors(*codes: int) -> dict[str, Any]:
     names = {400: "Bad input", 401: "Not logged in", 403: "Forbidden", 404: "Not found",
-             405: "Method not allowed", 415: "Unsupported media type"}  # fmt: skip
+             405: "Method not allowed", 409: "Copy out of date", 415: "Unsupported media type"}  # fmt: skip
     return {str(c): {"description": names[c], **_ERR} for c in codes}
 
 
@@ -166,7 +166,7 @@ PATHS: dict[str, Any] = {
         "get": {"operationId": "downloadPublishableCopy", "summary": "Download the publishable copy.",
             "responses": {"200": {"description": "The copy", "content": {
                 "application/octet-stream": {"schema": {"type": "string", "format": "binary"}}}},
-                **_errors(401, 403, 404)}}},
+                **_errors(401, 403, 404, 409)}}},
     f"{P}/takedowns": {"get": {"operationId": "listTakedowns",
         "summary": "Posts whose copy shows someone whose consent is no longer yes.",
         "responses": {**_ok("ConsentTakedowns"), **_errors(401, 403)}}},

@@ -118,3 +118,9 @@ def open_round(person: Person) -> ConsentRound | None:
     today = timezone.localdate()
     rounds = ConsentRound.objects.filter(board_id=person.board_id, deadline__gte=today)
     return (rounds.filter(school__isnull=True) | rounds.filter(school_id__in=schools)).first()
+
+
+def copy_is_stale(pub: Publication) -> bool:
+    """True when the copy shows someone whose consent is no longer yes (withdrawn, refused
+    later, or lapsed): it may not be downloaded again until a new copy is made."""
+    return bool(take_downs([pub]))

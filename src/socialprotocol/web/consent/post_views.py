@@ -11,7 +11,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse, JsonResponse
 from django.http.response import HttpResponseBase
 from django.shortcuts import redirect, render
-from django.utils.translation import get_language
+from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
@@ -20,7 +20,12 @@ from socialprotocol.web.checks.models import CheckMedia
 from socialprotocol.web.consent import access as rules_access
 from socialprotocol.web.consent.actions import ConsentError, do_log_consent_read
 from socialprotocol.web.consent.models import Publication
-from socialprotocol.web.consent.overview import purposes_of, status_text, take_downs
+from socialprotocol.web.consent.overview import (
+    copy_is_stale,
+    purposes_of,
+    status_text,
+    take_downs,
+)
 from socialprotocol.web.consent.post_actions import (
     current_statuses,
     do_change_purpose,
@@ -40,6 +45,10 @@ from socialprotocol.web.consent.publications import (
 from socialprotocol.web.consent.requests import do_request_consent
 from socialprotocol.web.consent.rules import Status
 from socialprotocol.web.people.access import Access, access_of
+
+STALE = gettext_lazy(
+    "Iemand op deze kopie heeft geen toestemming meer. Maak een nieuwe kopie: die vervaagt hen."
+)
 
 
 def _staff(request: HttpRequest) -> Access:
@@ -142,8 +151,9 @@ def post(request: HttpRequest, pub_id: UUID) -> HttpResponse:
     do_log_consent_read(pub.board, sorted(statuses), where="publication", acting_user=request.user)
     context = _faces_context(pub, statuses, lang)
     context.update(
-        {"pub": pub, "purposes": purposes_of(pub.board_id), "errors": errors, "lang": lang}
-    )
+        {"pub": pub, "purposes": purposes_of(pub.board_id), "errors": errors, "lang": lang,
+         "stale": bool(pub.copy) and copy_is_stale(pub), "stale_text": STALE}
+    )  # fmt: skip
     return render(request, "consent/post.html", context, status=400 if errors else 200)
 
 
@@ -220,5 +230,8 @@ def download(request: HttpRequest, pub_id: UUID) -> HttpResponseBase:
     pub = publication_for(_staff(request), pub_id)
     if not pub.copy:
         raise Http404
+    if copy_is_stale(pub):
+        messages.error(request, STALE)
+        return redirect("consent:post", pub_id=pub.pk)
     name = f"publiceerbaar-{pub.pk}{Path(pub.copy.name or 'x.jpg').suffix}"
     return FileResponse(pub.copy.open("rb"), as_attachment=True, filename=name)
