@@ -140,9 +140,6 @@ def explain(hit: Hit, excerpt: str) -> Message:
     elif hit.reason == "emoji":
         nl += " Een emoji wordt hier op iemand gericht."
         en += " An emoji is aimed at someone here."
-    elif hit.reason == "model":
-        nl += " Het taalmodel herkent dit als zodanig."
-        en += " The language model recognises it as such."
     if hit.disguised:
         nl += f" De spelling is verhuld ('{hit.word}' bedoeld)."
         en += f" The spelling is disguised ('{hit.word}' meant)."

@@ -117,6 +117,15 @@ class Detector:
         self.lex = lexicon
         self.words = words  # ordinary Dutch words: never "misspelt insults"
         self._inert: set[str] = set()  # cache of words that never matter on their own
+        # Which patterns a word can wake up; patterns without keywords always run.
+        self._by_key: dict[str, list[int]] = {}
+        self._always: list[int] = []
+        for n, pat in enumerate(patterns.patterns):
+            if pat.keys is None:
+                self._always.append(n)
+            else:
+                for key in pat.keys:
+                    self._by_key.setdefault(key, []).append(n)
         self.pats = patterns
         m = patterns.macros
         subjects = (
@@ -192,9 +201,11 @@ class Detector:
         intent: bool | None = None
         org: bool | None = None
         group: bool | None = None
-        for pat in self.pats.patterns:
-            if pat.keys is not None and pat.keys.isdisjoint(words):
-                continue
+        chosen = set(self._always)
+        for word in words:
+            chosen.update(self._by_key.get(word, ()))
+        for n in sorted(chosen):
+            pat = self.pats.patterns[n]
             if pat.needs_org:
                 if org is None:
                     org = self.pats.org.search(text) is not None
