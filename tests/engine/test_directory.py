@@ -145,3 +145,12 @@ def test_it_loads_twelve_thousand_people_and_their_name_index_quickly(tmp_path: 
 def test_its_scope_matcher_names_clear_community_members_only(text: str, named: str | None) -> None:
     d = load_directory(demo_directory_path())
     assert d.scope_matcher(TextView(text)) == named
+
+
+def test_its_name_index_follows_people_added_after_first_use() -> None:
+    from socialprotocol.engine.directory import Person
+
+    d = parse_directory_csv(HEADER + "p1,Lisa,,Yilmaz,,pupil,,,,,\n")
+    assert d.scope_matcher(TextView("Noah Kaya was er ook")) is None
+    d.people.append(Person(id="p2", first_name="Noah", last_name="Kaya", role="pupil"))
+    assert d.scope_matcher(TextView("Noah Kaya was er ook")) == "Noah Kaya"

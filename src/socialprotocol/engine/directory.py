@@ -62,6 +62,7 @@ class Directory:
     source: str = ""
     _ids: dict[str, Person] | None = field(default=None, repr=False, compare=False)
     _index: NameIndex | None = field(default=None, repr=False, compare=False)
+    _indexed: int = field(default=-1, repr=False, compare=False)  # people count at build time
 
     @property
     def schools(self) -> list[str]:
@@ -86,8 +87,14 @@ class Directory:
         """The automaton of everyone's names; built once, on first use."""
         from socialprotocol.engine.names import NameIndex
 
-        if self._index is None or self._index.people is not self.people:
+        # Rebuilt when people were added or replaced since (the web app fills the list first).
+        if (
+            self._index is None
+            or self._index.people is not self.people
+            or (self._indexed != len(self.people))
+        ):
             self._index = NameIndex(self.people)
+            self._indexed = len(self.people)
         return self._index
 
     @property
