@@ -128,3 +128,17 @@ def test_the_purge_removes_closed_cases_and_their_evidence_when_no_file_refers_t
     # Cases whose letters are in a file stay as long as the file does.
     assert Case.objects.filter(pk=case_world.staff_case.pk).exists()
     assert Case.objects.get(pk=case_world.pupil_case.pk).state != State.CLOSED
+
+
+def test_the_database_itself_refuses_to_alter_or_delete_evidence(case_world: CaseWorld) -> None:
+    from django.db import DatabaseError, connection
+
+    row = case_world.staff_case.evidence.get()
+    for sql in ("UPDATE cases_evidence SET sha256 = 'x' WHERE id = %s",
+                "DELETE FROM cases_evidence WHERE id = %s",
+                "UPDATE cases_dossierentry SET body = 'x' WHERE id = %s",
+                "DELETE FROM cases_dossierentry WHERE id = %s"):  # fmt: skip
+        pk = row.pk if "evidence" in sql else case_world.personnel_file.entries.get().pk
+        with pytest.raises(DatabaseError), transaction.atomic(), connection.cursor() as cursor:
+            cursor.execute(sql, [pk])
+    assert Evidence.objects.get(pk=row.pk).sha256 == row.sha256

@@ -15,6 +15,7 @@ from socialprotocol.web.cases.models import (
     DossierEntry,
     Evidence,
     FileKind,
+    PurgeLock,
     State,
     retention_purge,
 )
@@ -76,6 +77,7 @@ def do_purge_expired_records(today: dt.date) -> PurgeReport:
     with retention_purge():
         for dossier in _expired_dossiers(today):
             with transaction.atomic():
+                lock = PurgeLock.objects.create()  # lets the database triggers allow the delete
                 entries = list(dossier.entries.all())
                 label = f"{dossier.get_kind_display()} #{dossier.pk}"
                 DossierEntry.objects.filter(dossier=dossier).delete()
@@ -83,16 +85,19 @@ def do_purge_expired_records(today: dt.date) -> PurgeReport:
                             subject=dossier, detail={"entries": len(entries),
                                                      "ended_on": str(dossier.ended_on)})  # fmt: skip
                 dossier.delete()
+                lock.delete()
             _delete_files(entries)  # after the commit: a failed purge keeps its files
             report.dossiers.append(label)
             report.entries += len(entries)
         for case in _expired_cases(today):
             with transaction.atomic():
+                lock = PurgeLock.objects.create()
                 evidence = list(case.evidence.all())
                 write_audit("case_purged", acting_user=None, board=case.board, subject=case,
                             detail={"reference": case.reference, "evidence": len(evidence)})  # fmt: skip
                 Evidence.objects.filter(case=case).delete()
                 case.delete()
+                lock.delete()
             _delete_files(evidence)
             report.cases.append(case.reference)
             report.evidence += len(evidence)

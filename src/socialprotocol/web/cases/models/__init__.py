@@ -17,10 +17,15 @@ from socialprotocol.web.cases.models.dossier import (
     FileKind,
     LetterTemplate,
 )
-from socialprotocol.web.cases.models.records import ImmutableRecordError, retention_purge
+from socialprotocol.web.cases.models.records import (
+    ImmutableRecordError,
+    PurgeLock,
+    retention_purge,
+)
 
 __all__ = [
     "TRANSITIONS", "Case", "CaseSettings", "Dossier", "DossierEntry", "Evidence", "FileKind",
     "ImmutableRecordError", "InvolvedRole", "Involvement", "LetterTemplate", "Measure", "Part",
+    "PurgeLock",
     "State", "Task", "Transition", "retention_purge",
 ]  # fmt: skip

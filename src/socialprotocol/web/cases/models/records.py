@@ -18,6 +18,19 @@ from django.dispatch import receiver
 _PURGING: contextvars.ContextVar[bool] = contextvars.ContextVar("retention_purge", default=False)
 
 
+class PurgeLock(models.Model):
+    """A row here, inside the purge's own transaction, is what lets the database triggers allow a
+    delete of evidence or file entries (no other transaction sees the uncommitted row)."""
+
+    created = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = "opruimslot"
+
+    def __str__(self) -> str:
+        return f"opruimslot {self.created:%Y-%m-%d %H:%M}"
+
+
 class ImmutableRecordError(Exception):
     """Raised when someone tries to change or delete a record outside the retention purge."""
 
