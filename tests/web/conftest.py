@@ -62,7 +62,10 @@ class World:
 @pytest.fixture(autouse=True)
 def _web_settings(settings: Any, tmp_path: Any) -> None:
     settings.MEDIA_ROOT = str(tmp_path / "media")
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    settings.PASSWORD_HASHERS = [
+        "django.contrib.auth.hashers.MD5PasswordHasher",
+        "django.contrib.auth.hashers.Argon2PasswordHasher",  # the personas built once use it
+    ]
     settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 
 
@@ -74,26 +77,52 @@ def _roles(board: Board, pid: str, roles: tuple[str, ...], school: str | None) -
     return person
 
 
-@pytest.fixture
-def world(db: Any) -> World:
+PLAN = {
+    "lisa": ("ASKO", "l1", (), None),
+    "fatma": ("ASKO", "o1", (), None),
+    "sanne": ("ASKO", "m1", ("teacher",), "De Zonnewijzer"),
+    "marieke": ("ASKO", "m2", ("supervisor", "management"), "De Zonnewijzer"),
+    "henk": ("ASKO", "m3", ("hr",), None),
+    "anna": ("ASKO", "m4", ("admin",), None),
+    "olaf": ("Stichting Anders", "x1", ("teacher", "admin"), None),
+}
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup: Any, django_db_blocker: Any) -> None:
+    # The personas are built once per test database; each test runs in a transaction that is
+    # rolled back. A transactional test flushes them; ``world`` then builds them again.
+    from django.test import override_settings
+
+    fast = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    with django_db_blocker.unblock(), override_settings(PASSWORD_HASHERS=fast):
+        _build_world()
+
+
+def _load_world() -> World | None:
+    boards = {b.name: b for b in Board.objects.filter(name__in=["ASKO", "Stichting Anders"])}
+    users = {u.username: u for u in User.objects.filter(username__in=list(PLAN))}
+    if len(boards) != 2 or len(users) != len(PLAN):
+        return None
+    return World(boards["ASKO"], boards["Stichting Anders"], users)
+
+
+def _build_world() -> World:
     asko = do_create_board("ASKO", acting_user=None)
     other = do_create_board("Stichting Anders", acting_user=None)
     do_import_directory(asko, parse_directory_csv(ASKO_CSV), acting_user=None)
     do_import_directory(other, parse_directory_csv(OTHER_CSV), acting_user=None)
-    plan = {
-        "lisa": (asko, "l1", (), None),
-        "fatma": (asko, "o1", (), None),
-        "sanne": (asko, "m1", ("teacher",), "De Zonnewijzer"),
-        "marieke": (asko, "m2", ("supervisor", "management"), "De Zonnewijzer"),
-        "henk": (asko, "m3", ("hr",), None),
-        "anna": (asko, "m4", ("admin",), None),
-        "olaf": (other, "x1", ("teacher", "admin"), None),
-    }
+    boards = {"ASKO": asko, "Stichting Anders": other}
     users = {}
-    for name, (board, pid, roles, school) in plan.items():
-        person = _roles(board, pid, roles, school)
+    for name, (board, pid, roles, school) in PLAN.items():
+        person = _roles(boards[board], pid, roles, school)
         users[name] = do_create_account(person, name, PASSWORD, acting_user=None)
     return World(asko, other, users)
+
+
+@pytest.fixture
+def world(db: Any) -> World:
+    return _load_world() or _build_world()
 
 
 def verified_client(user: User) -> Client:
@@ -112,6 +141,19 @@ def verified_client(user: User) -> Client:
 PERSONAS = ("lisa", "fatma", "sanne", "marieke", "henk", "anna", "olaf")
 
 
+class _Clients(dict[str, Client]):
+    """Logged-in clients, made when a test first asks for one."""
+
+    def __init__(self, world: World) -> None:
+        super().__init__()
+        self.world = world
+
+    def __missing__(self, name: str) -> Client:
+        client = verified_client(self.world[name])
+        self[name] = client
+        return client
+
+
 @pytest.fixture
 def clients(world: World) -> dict[str, Client]:
-    return {name: verified_client(world[name]) for name in PERSONAS}
+    return _Clients(world)

@@ -74,9 +74,9 @@ def test_the_command_has_a_dry_run(db: Any, tmp_path: Path) -> None:
     call_command("import_people", str(path), "--board", "Nieuw", "--create-board", "--dry-run", stdout=out)
     assert "Proefimport" in out.getvalue()
     assert "nieuw: 7" in out.getvalue()
-    assert not Person.objects.exists()
+    assert not Person.objects.filter(board__name="Nieuw").exists()
     call_command("import_people", str(path), "--board", "Nieuw", stdout=StringIO())
-    assert Person.objects.count() == 7
+    assert Person.objects.filter(board__name="Nieuw").count() == 7
 
 
 def test_the_command_refuses_an_unknown_board(db: Any, tmp_path: Path) -> None:

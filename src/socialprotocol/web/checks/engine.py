@@ -20,7 +20,10 @@ from socialprotocol.web.core.models import Board
 from socialprotocol.web.people.models import STAFF_ROLES, Membership, ParentLink, Person
 
 _LOCK = threading.Lock()
-_CHECKERS: dict[tuple[int, int], Checker] = {}
+_CHECKERS: dict[tuple[int, int], Checker] = {}  # (board, directory version) -> checker
+# Boards with the same protocol and directory share one checker (its models load once).
+_BY_CONTENT: dict[tuple[str, int], Checker] = {}
+_MAX_CHECKERS = 16
 
 
 @cache
@@ -28,9 +31,12 @@ def _protocol(path: str) -> Protocol:
     return load_protocol(Path(path)) if path else load_protocol()
 
 
+def _protocol_path(board: Board | None) -> str:
+    return (board.protocol_file if board is not None else "") or settings.PROTOCOL_FILE
+
+
 def protocol_for(board: Board | None) -> Protocol:
-    path = (board.protocol_file if board is not None else "") or settings.PROTOCOL_FILE
-    return _protocol(path)
+    return _protocol(_protocol_path(board))
 
 
 def checker_for(board: Board) -> Checker:
@@ -41,9 +47,19 @@ def checker_for(board: Board) -> Checker:
     with _LOCK:
         checker = _CHECKERS.get(key)
         if checker is None:
-            checker = Checker(protocol_for(board), directory_of(board))
+            directory = directory_of(board)
+            path = _protocol_path(board)
+            content = (path, hash(tuple(directory.people)))
+            checker = _BY_CONTENT.get(content)
+            if checker is None:
+                checker = Checker(_protocol(path), directory)
+                if len(_BY_CONTENT) >= _MAX_CHECKERS:
+                    _BY_CONTENT.clear()
+                _BY_CONTENT[content] = checker
             for old in [k for k in _CHECKERS if k[0] == board.pk]:
                 del _CHECKERS[old]
+            if len(_CHECKERS) >= _MAX_CHECKERS:
+                _CHECKERS.clear()
             _CHECKERS[key] = checker
     return checker
 
