@@ -61,6 +61,7 @@ def _frame_res(subjects: str) -> dict[str, re.Pattern[str]]:
         ),
         "hey": re.compile(rf"(?:^|[,.!?:;]\s*)(?:he|hey|hoi|yo|oi|ey|jo|doei|dag|bye)(?: {_MODS})* $"),
         "modifier": re.compile(rf"\b{_MODS} $"),
+        "apposition": re.compile(r"(?:^|[,:]\s*|\b)(?:echt|gewoon|zo) (?:een|n|zon|zo'n) $"),
         "like": re.compile(
             rf"(?:zo'n|zon|als een|net een|lijkt wel een|lijk wel een|stelletje|stel|bende|"
             rf"zootje|kudde|hoop|such a|like a)(?: {_MODS})* $"
@@ -164,6 +165,12 @@ class Detector:
                 continue
             hits.append(found)
         kept = [h for h in hits if self._keeps(h, ctx)]
+        # A swear word right before a finding is part of it ("so fucking ugly").
+        starts = [h.start for h in kept if h.category != "profanity"]
+        kept = [
+            h for h in kept
+            if h.category != "profanity" or not any(0 <= x - h.end <= 2 for x in starts)
+        ]  # fmt: skip
         # A slur or dehumanising statement is hate, a damning word about the school is
         # reputation; the same words are not also an insult (or, for the school, defamation).
         wider = {"insult": ("hate", "reputation"), "defamation": ("reputation",)}
@@ -316,7 +323,7 @@ class Detector:
                 return None  # the illness, not a curse: "mijn oma heeft kanker"
         if nxt and (
             nxt in self.lex.person_heads or nxt in self.lex.person_nouns
-            or self.lex.entry(nxt) is not None
+            or (self.lex.entry(nxt) is not None and nxt not in self.lex.frame_adjectives)
         ):  # fmt: skip
             return None  # "kanker juf", "kut varken": the noun is the finding (_with_modifier)
         if canon in ("kut", "lul", "shit", "kak", "kanker"):
@@ -369,6 +376,10 @@ class Detector:
             m = rx.search(before)
             if m is None:
                 continue
+            if kind == "apposition" and (
+                word in self.lex.frame_adjectives or not self.target_re.search(text, lo, a)
+            ):
+                continue  # "het is echt een schande": no person to aim at
             if kind == "modifier" and word in self.lex.frame_adjectives:
                 continue
             adv = m.groupdict().get("adv") or ""
