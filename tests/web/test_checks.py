@@ -132,3 +132,17 @@ def test_a_check_page_never_shows_a_traceback(world: World, settings: Any) -> No
 def test_the_stylesheet_and_script_are_served_locally(db: Any) -> None:
     for path in ("/static/socialprotocol/site.css", "/static/socialprotocol/site.js"):
         assert Client().get(path).status_code == 200
+
+
+def test_media_progress_is_written_to_the_check_as_percent(world: World) -> None:
+    from socialprotocol.web.checks.tasks import _sink
+
+    check = make_check(world["sanne"])
+    sink = _sink(str(check.pk), files=2)
+    sink(1.0)  # the first of two files done
+    check.refresh_from_db()
+    assert (check.status, check.progress) == (Status.RUNNING, 50)
+    sink(0.5)
+    sink(1.0)
+    check.refresh_from_db()
+    assert check.progress == 95  # 100 only when the report is stored

@@ -7,6 +7,7 @@ database and hands back the engine's report.
 from __future__ import annotations
 
 import threading
+from collections.abc import Callable
 from functools import cache
 from pathlib import Path
 
@@ -20,6 +21,18 @@ from socialprotocol.web.core.models import Board
 from socialprotocol.web.people.models import STAFF_ROLES, Membership, ParentLink, Person
 
 _LOCK = threading.Lock()
+_CURRENT = threading.local()  # the media task running in this thread, for progress
+
+
+def report_progress(label: str, fraction: float) -> None:
+    """The media engine's progress callback: forwards to the task running in this thread."""
+    sink = getattr(_CURRENT, "sink", None)
+    if sink is not None:
+        sink(fraction)
+
+
+def set_progress_sink(sink: Callable[[float], None] | None) -> None:
+    _CURRENT.sink = sink
 _CHECKERS: dict[tuple[int, int], Checker] = {}  # (board, directory version) -> checker
 # Boards with the same protocol and directory share one checker (its models load once).
 _BY_CONTENT: dict[tuple[str, int], Checker] = {}
@@ -52,7 +65,7 @@ def checker_for(board: Board) -> Checker:
             content = (path, hash(tuple(directory.people)))
             checker = _BY_CONTENT.get(content)
             if checker is None:
-                checker = Checker(_protocol(path), directory)
+                checker = Checker(_protocol(path), directory, options={"progress": report_progress})
                 if len(_BY_CONTENT) >= _MAX_CHECKERS:
                     _BY_CONTENT.clear()
                 _BY_CONTENT[content] = checker

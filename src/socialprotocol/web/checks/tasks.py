@@ -8,6 +8,8 @@ writes its result at the end.
 from __future__ import annotations
 
 import logging
+import time
+from collections.abc import Callable
 from dataclasses import replace
 
 from django.db import transaction
@@ -15,7 +17,7 @@ from django_tasks import task
 
 from socialprotocol.engine.model import InputError
 from socialprotocol.engine.report import report_dict
-from socialprotocol.web.checks.engine import checker_for
+from socialprotocol.web.checks.engine import checker_for, set_progress_sink
 from socialprotocol.web.checks.models import Check, Status
 
 log = logging.getLogger(__name__)
@@ -32,16 +34,17 @@ def run_media_check(check_id: str) -> None:
         return  # deleted or purged while queued
     from socialprotocol.web.checks.actions import post_of
 
-    _progress(check_id, Status.RUNNING, 10)
+    _progress(check_id, Status.RUNNING, 5)
     checker = checker_for(check.board)
+    set_progress_sink(_sink(check_id, check.media.count()))
     try:
         post = post_of(check)
-        _progress(check_id, Status.RUNNING, 30)
         report = report_dict(checker.check(post))
     except InputError as exc:
         _fail(check_id, str(exc), str(exc))
         return
     except Exception:
+        set_progress_sink(None)
         log.exception("media check %s failed", check_id)
         text_only = report_dict(checker.check(replace(post_of(check), media=())))
         _fail(
@@ -51,10 +54,28 @@ def run_media_check(check_id: str) -> None:
             text_only,
         )
         return
+    finally:
+        set_progress_sink(None)
     with transaction.atomic():
         Check.objects.filter(pk=check_id).update(
             report=report, status=Status.DONE, progress=100, error=None
         )
+
+
+def _sink(check_id: str, files: int) -> Callable[[float], None]:
+    """Progress of the media engine (per file, 0..1) as percent on the row, at most 4× a second."""
+    state = {"file": 0, "last": 0.0, "shown": 5}
+
+    def sink(fraction: float) -> None:
+        now = time.monotonic()
+        percent = 5 + int(90 * (state["file"] + min(fraction, 1.0)) / max(files, 1))
+        if fraction >= 1.0:
+            state["file"] += 1
+        if percent > state["shown"] and (now - state["last"] > 0.25 or fraction >= 1.0):
+            state["last"], state["shown"] = now, percent
+            _progress(check_id, Status.RUNNING, min(percent, 95))
+
+    return sink
 
 
 def _fail(check_id: str, nl: str, en: str, report: object = None) -> None:
