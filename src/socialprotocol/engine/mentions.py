@@ -109,8 +109,12 @@ class _Post:
         return self.text[e] if e < len(self.text) else ""
 
     def sentence_initial(self, i: int) -> bool:
-        head = self.text[: self.toks[i][0]].rstrip(" \t\"'“‘(#@*_-")
-        return not head or head[-1] in ".!?:;\n…" or ord(head[-1]) > 0x2000
+        # only the gap since the previous word matters; slicing the whole head was the cost
+        gap = self.text[self.toks[i - 1][1] if i else 0 : self.toks[i][0]]
+        gap = gap.rstrip(" \t\"'“‘(#@*_-")
+        if not gap:
+            return i == 0
+        return gap[-1] in ".!?:;\n…" or ord(gap[-1]) > 0x2000
 
     def in_link(self, i: int) -> bool:
         s = self.toks[i][0]
@@ -332,7 +336,11 @@ class _Finder:
             return out
         known = {i for a, b, _ in hits for i in range(a, b)} | public
         for i, w in enumerate(p.words):
-            if i in known or len(w) < 5 or not w.isalpha() or p.lex.is_word(w):
+            if len(w) < 5 or i in known or not w.isalpha():
+                continue
+            if p.lower(i) and p.word(i - 1) not in p.lex.before_cues:
+                continue  # a lower-case word needs a title, family word or greeting before it
+            if p.lex.is_word(w):
                 continue
             cue = self._cue(i, i + 1)
             strong = cue in {"title", "kin", "relation", "greeting", "group", "possessive"}

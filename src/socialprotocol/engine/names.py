@@ -77,6 +77,7 @@ class Lexicon:
     surnames: tuple[str, ...]
     public: tuple[str, ...]
     cues: dict[str, frozenset[str]]
+    before_cues: frozenset[str]  # titles, family words and greetings: a name may follow
 
     def is_word(self, key: str) -> bool:
         # two letters ("Bo", "Em", "Mo") are too often something else to count alone
@@ -104,6 +105,7 @@ def lexicon() -> Lexicon:
         surnames=tuple(_lines("surnames.txt")),
         public=tuple(_lines("public_figures.txt")),
         cues=sets,
+        before_cues=sets["titles"] | sets["kin"] | sets["greetings"],
     )
 
 
