@@ -50,7 +50,8 @@ def run(args: argparse.Namespace) -> int:
     bind = f"[{args.host}]:{args.port}" if ":" in args.host else f"{args.host}:{args.port}"
     sys.stderr.write(f"socialprotocol draait op http://{bind}/ (stoppen: Ctrl-C)\n")
     command = [sys.executable, "-m", "gunicorn", "socialprotocol.web.wsgi:application",
-               "--bind", bind, "--workers", str(args.workers), "--access-logfile", "-",
+               "--bind", bind, "--workers", str(args.workers), "--worker-class", "gthread",
+               "--threads", "2", "--access-logfile", "-",
                "--error-logfile", "-", "--log-level", "warning"]  # fmt: skip
     web = subprocess.Popen(command)  # noqa: S603 - our own interpreter and arguments
     children.append(web)
