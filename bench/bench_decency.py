@@ -39,6 +39,17 @@ def functional_suite() -> list[dict[str, Any]]:
     return rows
 
 
+def other_benign_posts() -> list[str]:
+    """School posts of the other text benches (identifiers, names, scope): none is abusive,
+    so any decency finding on them is a false positive."""
+    texts: list[str] = []
+    for name in ("text_posts.jsonl", "heldout_text_posts.jsonl", "people_posts.jsonl"):
+        path = DATA / name
+        if path.exists():
+            texts.extend(r["text"] for r in load(path) if r.get("text"))
+    return texts
+
+
 def make_analyser(model: str | None = None) -> Any:
     from socialprotocol.engine.analysers.base import Environment
     from socialprotocol.engine.analysers.decency import DecencyAnalyser
@@ -144,6 +155,10 @@ def run(quick: bool) -> list[Row]:
                    target=">= 0.85", note=f"n={len(func)}"))  # fmt: skip
     for ph, (acc, n) in phenomena(func, fpreds).items():
         out.append(Row("decency functional", f"accuracy {ph}", acc, note=f"n={n}"))
+    clean = other_benign_posts()
+    flagged = sum(bool(predict(analyser, t) & VIOLATION) for t in clean)
+    out.append(Row("decency on other benches' school posts", "false-positive rate",
+                   flagged / max(1, len(clean)), target="<= 0.01", note=f"n={len(clean)}"))  # fmt: skip
     for ph, (acc, n) in phenomena(test, preds).items():
         out.append(Row("decency test split", f"accuracy {ph}", acc, note=f"n={n}"))
     for label, clean in (("abuse-dense", False), ("clean", True)):

@@ -80,6 +80,9 @@ SPELLING = [
     ("je bent een debiell", {"insult"}),
     # Ordinary words that look like disguised ones stay clean.
     ("negeer hem gewoon, dat is het beste", set()),
+    ("mail van meester Kees: k.jansen@stfranciscus.nl", set()),  # no leet in addresses
+    ("bloemen voor de juf: NL42RABO0122091744 tnv K de Boer", set()),  # nor in an IBAN
+    ("Bij de kunstles maakten we een schilderij zoals Mondriaan", set()),  # not a misspelling
     ("de rekenles begint om 8.30 uur", set()),
 ]
 
@@ -144,6 +147,9 @@ TARGETS = [
     ("de rat is het dier van de week in groep 3", set()),
     ("dikke kus voor de juf!", set()),
     ("Tim is homo en dat is helemaal prima", set()),
+    ("wie heeft de kleine zwarte kat gezien?", set()),
+    ("ik kom je halen voor de musicalrepetitie", set()),
+    ("meester Ahmed zegt dat Daan blijft zitten, zielig", set()),
 ]
 
 NO_BAD_WORD = [

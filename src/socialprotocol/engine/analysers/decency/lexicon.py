@@ -89,12 +89,12 @@ class Lexicon:
         self._squeezed: dict[str, str] = {}
         for key in (*self.entries, *self.profanity):
             sq = squeeze(key)
-            if sq != key and sq not in _NO_SQUEEZE and sq not in self.entries:
+            if sq != key and len(sq) >= 3 and sq not in _NO_SQUEEZE and sq not in self.entries:
                 self._squeezed.setdefault(sq, key)
         # Symmetric-delete index of long strong words, for misspellings.
         self._near: dict[str, str] = {}
         for key, entry in self.entries.items():
-            if entry.tier == "strong" and len(key) >= 7:
+            if entry.tier == "strong" and entry.category == "insult" and len(key) >= 7:
                 self._near.setdefault(key, key)
                 for i in range(len(key)):
                     self._near.setdefault(key[:i] + key[i + 1 :], key)
@@ -108,11 +108,14 @@ class Lexicon:
         """A strong insult or slur one typing error away (letter dropped, added, swapped)."""
         word = word.replace("y", "ij")
         hit = self._near.get(word)
+        if hit is not None and hit[:3] != word[:3]:
+            hit = None
         if hit is None:
             for i in range(len(word)):
                 hit = self._near.get(word[:i] + word[i + 1 :])
-                if hit is not None:
+                if hit is not None and hit[:3] == word[:3]:
                     break
+                hit = None
         return None if hit is None else self.entries[hit]
 
     def known(self, word: str) -> bool:
@@ -126,7 +129,8 @@ class Lexicon:
                 canon = word
             else:
                 sq = squeeze(word)
-                if sq != word and sq not in _NO_SQUEEZE and (sq in self.entries or sq in self.profanity):
+                known_sq = sq in self.entries or sq in self.profanity
+                if sq != word and len(sq) >= 3 and sq not in _NO_SQUEEZE and known_sq:
                     canon = sq  # "debiell", "sletttt" -> "debiel", "slet"
                 else:
                     canon = self._squeezed.get(sq, word)

@@ -31,7 +31,11 @@ _WORD = (
 )
 # Emoji and pictographs are tokens of their own; the variation selector is dropped.
 _EMOJI = r"[\u2600-\u27bf\U0001f000-\U0001faff]\ufe0f?"
-TOKEN_RE = re.compile(f"(?P<spaced>{_SPACED})|(?P<word>{_WORD})|(?P<emoji>{_EMOJI})")
+# E-mail addresses and links are left as they are: no words to find in them.
+_SKIP = r"[\w.+-]+@[\w-]+\.[\w.]+|https?://\S+|www\.\S+"
+TOKEN_RE = re.compile(
+    f"(?P<skip>{_SKIP})|(?P<spaced>{_SPACED})|(?P<word>{_WORD})|(?P<emoji>{_EMOJI})"
+)
 _RUN3 = re.compile(r"(.)\1{2,}")
 _RUN2 = re.compile(r"(.)\1+")
 
@@ -90,14 +94,14 @@ def plain_word(raw: str, known: Callable[[str], bool]) -> tuple[str, bool]:
     word = raw.translate(HOMOGLYPHS)
     disguised = word != raw
     word = word.replace("’", "'")
-    if (
-        (any(c.isdigit() for c in word)
-        and any(c.isalpha() for c in word))
-        or any(c in "@$€|!" for c in word)
-    ):
+    digits = sum(c.isdigit() for c in word)
+    if digits or any(c in "@$€|!" for c in word):
         leet = word.rstrip("!").translate(LEET)
-        disguised = disguised or leet != word
-        word = leet
+        # Leet where letters outnumber digits ("k4nker"), or where it spells a known word
+        # ("1d10t"); an IBAN or a postcode stays as it is.
+        if digits <= sum(c.isalpha() for c in word) or known(leet):
+            disguised = disguised or leet != word
+            word = leet
     if _RUN3.search(word):
         two = _RUN3.sub(r"\1\1", word)
         one = _RUN3.sub(r"\1", word)
@@ -143,6 +147,10 @@ def normalise(
             length += len(gap)
         pos = end
         raw = m.group()
+        if kind == "skip":
+            out.append(raw)
+            length += len(raw)
+            continue
         if kind == "spaced":
             joined = re.sub(r"[ .\-_*]", "", raw)
             word, _ = plain_word(joined, known)
