@@ -155,10 +155,10 @@ def run(quick: bool) -> list[Row]:
                    target=">= 0.85", note=f"n={len(func)}"))  # fmt: skip
     for ph, (acc, n) in phenomena(func, fpreds).items():
         out.append(Row("decency functional", f"accuracy {ph}", acc, note=f"n={n}"))
-    clean = other_benign_posts()
-    flagged = sum(bool(predict(analyser, t) & VIOLATION) for t in clean)
+    benign = other_benign_posts()
+    flagged = sum(bool(predict(analyser, t) & VIOLATION) for t in benign)
     out.append(Row("decency on other benches' school posts", "false-positive rate",
-                   flagged / max(1, len(clean)), target="<= 0.01", note=f"n={len(clean)}"))  # fmt: skip
+                   flagged / max(1, len(benign)), target="<= 0.01", note=f"n={len(benign)}"))  # fmt: skip
     for ph, (acc, n) in phenomena(test, preds).items():
         out.append(Row("decency test split", f"accuracy {ph}", acc, note=f"n={n}"))
     for label, clean in (("abuse-dense", False), ("clean", True)):
