@@ -311,3 +311,43 @@ def test_the_checker_reports_decency_findings_with_article_and_severity():
     prof = [f for f in clean.findings if f.category == "profanity"]
     assert prof and prof[0].severity.value == "advice"
     assert clean.verdict.value in ("allowed", "revise")
+
+
+def _board_model(path, logit: float) -> None:
+    """A stand-in for a board's own ONNX classifier: string in, one probability per label out
+    (every label gets sigmoid(logit)), with the labels in the metadata as the contract asks."""
+    onnx = pytest.importorskip("onnx")
+    from onnx import TensorProto, helper
+
+    labels = ["insult", "threat", "hate", "defamation", "doxxing", "sexual", "reputation"]
+    weights = helper.make_tensor("w", TensorProto.FLOAT, [1, len(labels)], [logit] * len(labels))
+    shape = helper.make_tensor("s", TensorProto.INT64, [2], [1, 1])
+    graph = helper.make_graph(
+        [
+            helper.make_node("Shape", ["text"], ["n"]),
+            helper.make_node("Cast", ["n"], ["nf"], to=TensorProto.FLOAT),
+            helper.make_node("Reshape", ["nf", "s"], ["col"]),
+            helper.make_node("MatMul", ["col", "w"], ["z"]),
+            helper.make_node("Sigmoid", ["z"], ["probs"]),
+        ],
+        "board-classifier",
+        [helper.make_tensor_value_info("text", TensorProto.STRING, [1])],
+        [helper.make_tensor_value_info("probs", TensorProto.FLOAT, [1, len(labels)])],
+        [weights, shape],
+    )
+    model = helper.make_model(graph, opset_imports=[helper.make_opsetid("", 17)])
+    model.ir_version = 9
+    helper.set_model_props(model, {"labels": ",".join(labels)})
+    onnx.save(model, str(path))
+
+
+def test_a_boards_onnx_classifier_can_replace_the_shipped_model(tmp_path, rules_only):
+    path = tmp_path / "board.onnx"
+    _board_model(path, logit=-6.0)  # the board's model disagrees with every finding
+    a = DecencyAnalyser()
+    a.load(Environment(load_protocol(), None, {"decency_model": str(path)}))
+    text = "jij bent echt een mongool"
+    (own,) = signals(a, text)
+    (rules,) = signals(rules_only, text)
+    assert own.category == rules.category == "insult"
+    assert own.confidence < rules.confidence  # the board's model was asked and it weighed in
