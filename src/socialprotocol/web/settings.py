@@ -73,6 +73,7 @@ MIDDLEWARE = [
 ]
 
 ROOT_URLCONF = "socialprotocol.web.urls"
+CSRF_FAILURE_VIEW = "socialprotocol.web.core.views.csrf_failure"
 WSGI_APPLICATION = "socialprotocol.web.wsgi.application"
 ASGI_APPLICATION = "socialprotocol.web.asgi.application"
 

@@ -143,3 +143,8 @@ def server_error(request: HttpRequest) -> HttpResponse:
     return _error_page(
         request, 500, "Er ging iets mis aan onze kant.", "Something went wrong on our side."
     )
+
+
+def csrf_failure(request: HttpRequest, reason: str = "") -> HttpResponse:
+    """Django's CSRF refusal, in Dutch: usually an old form or cookies switched off."""
+    return render(request, "csrf.html", status=403)

@@ -127,6 +127,17 @@ EN = {
         "Something went wrong on our side. Please try again later.",
     "Ga terug en probeer het opnieuw.": "Go back and try again.",
     "Naar de startpagina": "To the start page",
+    "Dit formulier is verlopen": "This form has expired",
+    "Melden": "Report",
+    "Zaken": "Cases",
+    "Dossiers": "Files",
+    "Overzicht": "Overview",
+    "Auditlog": "Audit log",
+    "Toestemming": "Consent",
+    "Laad de pagina opnieuw en probeer het nog een keer. Staan cookies uit in je browser? Zet "
+    "ze aan voor deze site.":
+        "Reload the page and try again. Are cookies switched off in your browser? Switch them "
+        "on for this site.",
 }
 
 ENTRY = re.compile(r'((?:#.*\n)*)msgid ((?:".*"\n)+)msgstr ((?:".*"\n)+)')
