@@ -92,7 +92,9 @@ class SensitiveAnalyser(Analyser):
                 if not linked:
                     continue
                 person = self._person(post, view, linked)
-                if all(a in own for a in linked) and category != "confidential":
+                if _institution_at_work(folded, t.start(), t.end()):
+                    continue  # "zijn opa die in het ziekenhuis werkt": a workplace
+                if all(_own(a, own) for a in linked) and category != "confidential":
                     variant: str | None = "own_child"
                 else:
                     variant = None
@@ -123,6 +125,30 @@ class SensitiveAnalyser(Analyser):
                 if person is not None:
                     return person.id
         return None
+
+
+_INSTITUTION = re.compile(
+    r"ziekenhuis|psycholoog|psychiater|therapeut|ggz|jeugdzorg|veilig thuis|moskee|kerk|synagoge|"
+    r"gevangenis|kinderbescherming|azc|voedselbank"
+)
+_AT_WORK_AFTER = re.compile(r"\s+(?:\w+\s+){0,3}(?:werkt|werkte|werken|gewerkt|stage)\b")
+_AT_WORK_BEFORE = re.compile(
+    r"\b(?:werkt|werkte|werken|stage|baan|vrijwilliger)\s+(?:\w+\s+){0,4}$"
+)
+
+
+def _institution_at_work(folded: str, ts: int, te: int) -> bool:
+    if not _INSTITUTION.match(folded, ts):
+        return False
+    return bool(
+        _AT_WORK_AFTER.match(folded, te, te + 40)
+        or _AT_WORK_BEFORE.search(folded, max(0, ts - 40), ts)
+    )
+
+
+def _own(anchor: tuple[int, int], own: list[tuple[int, int]]) -> bool:
+    """'mijn zoon' itself, or the name right after it: 'mijn zoon Sem'."""
+    return anchor in own or any(0 <= anchor[0] - e <= 2 for _, e in own)
 
 
 def _sentence_of(bounds: list[int], pos: int) -> int:
