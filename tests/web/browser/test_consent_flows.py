@@ -23,10 +23,15 @@ from socialprotocol.web.consent.post_actions import (
     do_tag_faces,
 )
 from socialprotocol.web.people.models import Person
-from tests.web.browser.conftest import browser  # noqa: F401  (the fixture)
 from tests.web.browser.test_check_page import PHONE, axe_violations, log_in
 from tests.web.conftest import World
-from tests.web.consent.conftest import add_pupil, born_years_ago
+from tests.web.consent.conftest import (  # noqa: F401  (fixtures)
+    add_pupil,
+    born_years_ago,
+    fatma_person,
+    purposes,
+    tim,
+)
 from tests.web.consent.helpers import check_with_photo, link_in_last_mail
 from tests.web.helpers import CITY
 
@@ -43,7 +48,7 @@ NAMES = ["Aaron", "Bram", "Cas", "Emma", "Fenna", "Gijs", "Hugo", "Ilse", "Jesse
 
 def test_a_teacher_tags_a_class_photo_asks_consent_and_downloads_the_blurred_copy(
     browser: Any, live_server: Any, world: World, purposes: dict[str, Purpose],  # noqa: F811
-    fatma_person: Person, tim: Person, tmp_path: Path,
+    fatma_person: Person, tim: Person, tmp_path: Path,  # noqa: F811
 ) -> None:  # fmt: skip
     world["fatma"].email = "fatma@example.org"
     world["fatma"].save()
@@ -115,7 +120,7 @@ def test_a_teacher_tags_a_class_photo_asks_consent_and_downloads_the_blurred_cop
 
 def test_a_parent_gives_and_withdraws_consent_and_sees_where_it_was_used(
     browser: Any, live_server: Any, world: World, purposes: dict[str, Purpose],  # noqa: F811
-    fatma_person: Person, tim: Person,
+    fatma_person: Person, tim: Person,  # noqa: F811
 ) -> None:  # fmt: skip
     social = purposes["social"]
     do_record_consent(tim, social, "given", given_by=fatma_person, method="paper",
