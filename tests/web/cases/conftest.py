@@ -127,3 +127,19 @@ def case_world(world: World) -> CaseWorld:
 @pytest.fixture
 def case_clients(case_world: CaseWorld) -> dict[str, Client]:
     return {name: verified_client(case_world[name]) for name in ALL}
+
+
+@pytest.fixture
+def purge_records_after(transactional_db: Any) -> Any:
+    """Transactional tests end with a flush; on SQLite that is a DELETE, which the record
+    triggers refuse. Remove the records the way the purge does, before the flush."""
+    yield
+    from django.db import transaction
+
+    from socialprotocol.web.cases.models import DossierEntry, Evidence, PurgeLock, retention_purge
+
+    with retention_purge(), transaction.atomic():
+        lock = PurgeLock.objects.create()
+        DossierEntry.objects.all().delete()
+        Evidence.objects.all().delete()
+        lock.delete()

@@ -1,4 +1,4 @@
-"""Two cases walked in a browser: a staff case (report → grensoverschrijdend → the
+"""Two cases walked in a browser (the pages pass axe-core WCAG 2.1 AA on the way): a staff case (report → grensoverschrijdend → the
 vertrouwensinspecteur call recorded → measure → letter in the personeelsdossier → closed) and a
 pupil case (report → suspension with its checklist → letter to the parents in the
 leerlingendossier)."""
@@ -11,10 +11,12 @@ import pytest
 from django.conf import settings
 
 from socialprotocol.web.cases.models import Case, DossierEntry
+from tests.web.browser.test_check_page import axe_violations
 from tests.web.cases.conftest import ABUSE, SCREENSHOT, add_personas
 from tests.web.conftest import World, verified_client
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True),
+              pytest.mark.usefixtures("purge_records_after")]
 
 
 def as_user(browser: Any, base: str, world: World, name: str) -> Any:
@@ -37,6 +39,7 @@ def report_post(page: Any, base: str, tmp: Any, text: str, poster: str) -> str:
     shot = tmp / "scherm.png"
     shot.write_bytes(SCREENSHOT)
     page.get_by_label("Schermafbeeldingen (of PDF)").set_input_files(str(shot))
+    assert axe_violations(page) == []
     page.get_by_role("button", name="Melding versturen").click()
     page.get_by_role("heading", name="Je melding is ontvangen").wait_for()
     return Case.objects.latest("created").reference
@@ -81,6 +84,7 @@ def test_a_staff_case_from_report_to_closed_file(
     page = as_user(browser, base, world, "bert")
     open_case(page, base, reference)
     assert "A7" in page.locator("#suggested").inner_text()
+    assert axe_violations(page) == []
     add_reported(page, "Sanne Visser", "staff")
     set_state(page, "in_behandeling")
     page.get_by_role("button", name="Kwalificeer als grensoverschrijdend (D2)").click()
@@ -106,6 +110,7 @@ def test_a_staff_case_from_report_to_closed_file(
     page.get_by_label("Waarom zie je dit in?").fill("Controle na besluit")
     page.get_by_role("button", name="Inzien").click()
     assert "Berisping" in page.locator(".entries").inner_text()
+    assert axe_violations(page) == []
     with page.expect_download() as info:
         page.get_by_role("link", name="PDF").click()
     assert info.value.path().read_bytes().startswith(b"%PDF-")
@@ -151,3 +156,4 @@ def test_a_pupil_case_with_a_suspension_and_its_checklist(
     parent = as_user(browser, base, world, "fatma")
     parent.goto(f"{base}/mijn-dossier/")
     assert "leerlingendossier – Lisa Yilmaz" in parent.locator("main").inner_text()
+    assert axe_violations(parent) == []
