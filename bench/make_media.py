@@ -1,7 +1,8 @@
 """Make the media the media bench runs on, from ``../shared/data/images/city.jpg``.
 
-- ``photo-1mp.jpg`` and ``photo-12mp.jpg``: city.jpg composed at several scales (and mirrored)
-  on a canvas, so faces from 12 to 130 pixels appear; ``*.json`` holds their face boxes, taken
+- ``photo-1mp.jpg``, ``photo-12mp-group.jpg`` (city.jpg at 5x, as a phone's group photo) and
+  ``photo-12mp.jpg`` (a crowd: city.jpg seven times at 1x to 3x, some mirrored, faces from 11
+  to 130 pixels); ``*.json`` holds their face boxes, taken
   from the hand-checked boxes of city.jpg (tests/media/city_faces.json) through the same scaling.
 - ``clip-720p.mp4``: 5 seconds of 1280x720 at 30 frames/s, a camera panning and zooming over
   city.jpg, so faces move, grow and cross the edges.
@@ -62,7 +63,13 @@ def photo_1mp() -> tuple[Image.Image, list[Box]]:
     return compose((1200, 846), [(1.5, 0, 0, False)])
 
 
+def photo_12mp_group() -> tuple[Image.Image, list[Box]]:
+    """A group photo as a phone takes it: city.jpg at 5x, faces of 55 to 220 pixels."""
+    return compose((4000, 2820), [(5.0, 0, 0, False)])
+
+
 def photo_12mp() -> tuple[Image.Image, list[Box]]:
+    """A crowd mosaic: city.jpg seven times at 1x to 3x, faces of 11 to 130 pixels."""
     return compose(
         (4000, 3000),
         [
@@ -106,7 +113,12 @@ def clip(
 
 def main(out_dir: Path = OUT) -> None:
     out_dir.mkdir(parents=True, exist_ok=True)
-    for name, (img, boxes) in (("photo-1mp", photo_1mp()), ("photo-12mp", photo_12mp())):
+    made = (
+        ("photo-1mp", photo_1mp()),
+        ("photo-12mp-group", photo_12mp_group()),
+        ("photo-12mp", photo_12mp()),
+    )
+    for name, (img, boxes) in made:
         img.save(out_dir / f"{name}.jpg", quality=92)
         (out_dir / f"{name}.json").write_text(json.dumps({"faces": boxes}))
     clip(out_dir / "clip-720p.mp4")

@@ -47,6 +47,12 @@ class DetectorConfig:
     )
     threads: int = 2
 
+    @classmethod
+    def thorough(cls) -> DetectorConfig:
+        """For crowds in large photos: the fine pass at about the photo's own size, so faces
+        down to about 12 pixels are found; several times slower on photos over 2 megapixels."""
+        return cls(work_pixels=13_000_000, second_scale=0.5)
+
 
 @dataclass(frozen=True, slots=True)
 class VideoConfig:
