@@ -120,6 +120,8 @@ EN: dict[str, str | tuple[str, str]] = {
     "Kies ja, nee of intrekken.": "Choose yes, no or withdraw.",
     "Opgeslagen. Je kunt dit altijd weer veranderen.": "Saved. You can always change this again.",
     "Toestemming": "Consent",
+    "Tot je 16 jaar beslissen je ouders of verzorgers over toestemming voor jou.":
+        "Until you are 16 your parents or guardians decide on consent for you.",
     "Noem wie te zien of te horen is en vraag toestemming":
         "Name who can be seen or heard and ask for consent",
     "Iemand op deze kopie heeft geen toestemming meer. Maak een nieuwe kopie: die vervaagt hen.":
