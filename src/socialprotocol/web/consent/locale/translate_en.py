@@ -163,7 +163,16 @@ def main() -> None:
         assert isinstance(en, str)
         return f"{head}msgstr {_quote(en)}"
 
-    path.write_text(ENTRY.sub(fill, path.read_text(encoding="utf-8")), encoding="utf-8")
+    text = "\n".join(
+        line for line in path.read_text(encoding="utf-8").split("\n") if not line.startswith("#~")
+    )
+    text = text.replace(
+        '#, fuzzy\nmsgid ""\nmsgstr ""\n"Project', 'msgid ""\nmsgstr ""\n"Project', 1
+    )
+    # The navigation link lives in the project's base template; this app brings its English.
+    if '\nmsgid "Toestemming"\n' not in text:
+        text = text.rstrip() + '\n\nmsgid "Toestemming"\nmsgstr ""\n'
+    path.write_text(ENTRY.sub(fill, text), encoding="utf-8")
     for mid in missing:
         print("untranslated:", mid)
 
