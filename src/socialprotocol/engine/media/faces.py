@@ -107,11 +107,19 @@ class FaceDetector:
 
 
 def pyramid(w: int, h: int, cfg: DetectorConfig) -> list[float]:
-    """Scales to run the network at. Two fine scales a third apart, because a weak face (a
-    profile, a head turned down) often scores above the threshold at only one of them; then a
-    coarse one for faces that fill the frame."""
-    fine = min(cfg.max_upscale, math.sqrt(cfg.work_pixels / (w * h)))
-    scales = [fine, fine * cfg.second_scale]
+    """Scales to run the network at, then a coarse one for faces that fill the frame.
+
+    A picture within the budget gets two fine scales a third apart, because a weak face (a
+    profile, a head turned down) often scores above the threshold at only one of them. A larger
+    picture gets the same budget as one pass at a higher scale: there the smallest faces are
+    what is at stake, and one sharper look finds more of them than two blurrier ones."""
+    pixels = w * h
+    second = cfg.second_scale
+    if pixels > cfg.work_pixels:
+        scales = [math.sqrt(cfg.work_pixels * (1 + second * second) / pixels)]
+    else:
+        fine = min(cfg.max_upscale, math.sqrt(cfg.work_pixels / pixels))
+        scales = [fine, fine * second]
     coarse = cfg.coarse_side / max(w, h)
     if coarse < scales[-1] * 0.5:
         scales.append(coarse)
