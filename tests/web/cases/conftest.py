@@ -108,6 +108,7 @@ def case_world(world: World) -> CaseWorld:
     warning = measures.do_decide_measure(sanne, "waarschuwing", decided_on=dt.date(2026, 11, 2),
                                          reasons="Kwetsende taal", acting_user=bert)  # fmt: skip
     measures.do_send_measure_letter(warning, acting_user=bert)
+    workflow.do_mark_possibly_criminal(staff_case, acting_user=marieke)  # an open aangifte task
 
     pupil_case = report(world, "sanne", "Lisa zegt: juf Sanne is dom", poster_role="pupil",
                         hide_name=False)  # fmt: skip

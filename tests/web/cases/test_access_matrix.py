@@ -6,11 +6,12 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import transaction
 from django.test import Client
 
 from socialprotocol.web.core.models import AuditLog
-from tests.web.cases.conftest import ALL, CaseWorld
+from tests.web.cases.conftest import ALL, SCREENSHOT, CaseWorld
 
 HANDLERS = {"bert", "marieke"}  # the board; management of the case's school
 KEEPERS = {"henk", "bert", "marieke", "kees", "ilse"}  # see some file list
@@ -35,6 +36,26 @@ ROUTES: list[tuple[str, str, str, dict[str, Any], set[str], int, int, str]] = [
     ("pupil measure", "post", "/zaken/{pupil}/maatregel/",
      {"involvement": "{lisa_inv}", "measure": "waarschuwing", "decided_on": "2026-11-20",
       "reasons": "Eerste keer"}, HANDLERS, 302, 404, "case_measure_decided"),
+    ("articles", "post", "/zaken/{staff}/artikelen/", {"articles": ["A7", "D2"]}, HANDLERS, 302,
+     404, "case_articles_set"),
+    ("assign", "post", "/zaken/{staff}/toewijzen/", {"deadline": "2026-12-01"}, HANDLERS, 302,
+     404, "case_assigned"),
+    ("add person", "post", "/zaken/{pupil}/betrokkene/",
+     {"person-name": "Buurman", "person-role": "other", "person-part": "witness"}, HANDLERS, 302,
+     404, "case_person_added"),
+    ("possibly criminal", "post", "/zaken/{pupil}/strafbaar/", {}, HANDLERS, 302, 404,
+     "case_marked_possibly_criminal"),
+    ("police task", "post", "/zaken/{staff}/taak/{police_task}/",
+     {"police-decision": "nee", "police-outcome": "Geen strafbaar feit"}, HANDLERS, 302, 404,
+     "case_task_completed"),
+    ("checklist step", "post", "/zaken/{pupil}/stap/{suspension}/", {"index": "0"}, HANDLERS, 302,
+     404, "case_measure_step_checked"),
+    ("pupil letter", "post", "/zaken/{pupil}/brief/{suspension}/", {}, HANDLERS, 302, 404,
+     "dossier_entry_added"),
+    ("staff letter", "post", "/zaken/{staff}/brief/{warning}/", {}, {"bert"}, 302, 404,
+     "dossier_entry_added"),
+    ("add evidence", "post", "/zaken/{staff}/bewijs/", {"evidence": "<png>"}, HANDLERS, 302, 404,
+     "evidence_added"),
     ("overview", "get", "/zaken/overzicht/", {}, {"bert"}, 200, 403, "case_overview_read"),
     ("file list", "get", "/dossiers/", {}, KEEPERS, 200, 403, "dossier_list_read"),
     ("personnel reason form", "get", "/dossiers/{personnel}/", {}, PERSONNEL_READERS, 200, 404, ""),
@@ -45,7 +66,11 @@ ROUTES: list[tuple[str, str, str, dict[str, Any], set[str], int, int, str]] = [
      PUPIL_READERS, 200, 404, "dossier_read"),
     ("personnel end", "post", "/dossiers/{personnel}/einde/", {"ended_on": "2026-12-31"},
      {"henk"}, 302, 404, "dossier_end_recorded"),
+    ("file entry without reason", "get", "/dossiers/{personnel}/stuk/{entry}", {},
+     PERSONNEL_READERS, 302, 404, ""),
     ("own files", "get", "/mijn-dossier/", {}, set(ALL), 200, 0, ""),
+    ("follow unknown code", "post", "/meldingen/volgen/", {"code": "ABCDEF123456"}, set(ALL), 404,
+     0, ""),
     ("personnel export", "post", "/mijn-dossier/{personnel}/export/", {}, {"sanne"}, 200, 404,
      "dossier_exported"),
     ("pupil export", "post", "/mijn-dossier/{pupil_file}/export/", {}, {"lisa", "fatma"}, 200, 404,
@@ -75,6 +100,10 @@ def _ids(cw: CaseWorld) -> dict[str, Any]:
         "personnel": cw.personnel_file.pk, "pupil_file": cw.pupil_file.pk,
         "sanne_inv": cw.staff_case.people.get(role="staff").pk,
         "lisa_inv": cw.pupil_case.people.get(role="pupil").pk,
+        "police_task": cw.staff_case.tasks.get(kind="aangifte").pk,
+        "suspension": cw.pupil_case.measures.get().pk,
+        "warning": cw.staff_case.measures.get().pk,
+        "entry": cw.personnel_file.entries.get().pk,
     }  # fmt: skip
 
 
@@ -85,7 +114,8 @@ def _call(client: Client, method: str, url: str, data: dict[str, Any]) -> Any:
 
 
 # Management of the school handles the case, so these board-only steps are refused openly.
-FORBIDDEN_NOT_HIDDEN = {("qualify", "marieke"), ("staff measure", "marieke"), ("personnel end", "bert")}
+FORBIDDEN_NOT_HIDDEN = {("qualify", "marieke"), ("staff measure", "marieke"),
+                        ("staff letter", "marieke"), ("personnel end", "bert")}
 
 
 def _check(cw: CaseWorld, client: Client, persona: str, route: tuple[Any, ...]) -> None:
@@ -93,6 +123,8 @@ def _check(cw: CaseWorld, client: Client, persona: str, route: tuple[Any, ...]) 
     ids = _ids(cw)
     url = url.format(**ids)
     data = {k: v.format(**ids) if isinstance(v, str) else v for k, v in data.items()}
+    if data.get("evidence") == "<png>":
+        data["evidence"] = SimpleUploadedFile("extra.png", SCREENSHOT, content_type="image/png")
     logged = AuditLog.objects.filter(acting_user=cw[persona], event=event)
     before = logged.count()
     response = _call(client, method, url, data)

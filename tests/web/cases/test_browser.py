@@ -1,7 +1,7 @@
-"""Two cases walked in a browser (the pages pass axe-core WCAG 2.1 AA on the way): a staff case (report → grensoverschrijdend → the
-vertrouwensinspecteur call recorded → measure → letter in the personeelsdossier → closed) and a
-pupil case (report → suspension with its checklist → letter to the parents in the
-leerlingendossier)."""
+"""Two cases walked in a browser, the pages passing axe-core (WCAG 2.1 AA) on the way: a staff
+case (report → grensoverschrijdend → the vertrouwensinspecteur call recorded → measure → letter
+in the personeelsdossier → closed) and a pupil case (report → suspension with its checklist →
+letter to the parents in the leerlingendossier)."""
 
 from __future__ import annotations
 
