@@ -78,7 +78,15 @@ class DecencyAnalyser(Analyser):
 
     def normalise(self, text: str, folded: str | None = None) -> NormText:
         folded = fold(text) if folded is None else folded
-        return normalise(text, folded, self.known, self.names, self.words, self.first_names)
+        return normalise(
+            text, folded, self.known, self.names, self.words, self.first_names, self.correct
+        )
+
+    def correct(self, word: str) -> str | None:
+        """A typo of a word the patterns need (a group name), for words that are not Dutch."""
+        if word in self.words or self.known(word):
+            return None
+        return self.lexicon.near_group(word)
 
     def hits(self, text: str, folded: str | None = None) -> list[Hit]:
         nt = self.normalise(text, folded)

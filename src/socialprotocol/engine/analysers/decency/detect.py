@@ -19,7 +19,14 @@ _NEG = re.compile(
     r"\b(?:niet|geen|nooit|niemand|nergens|zonder|not|never|nobody|dont|doesnt|isnt|arent|no one)\b"
 )
 _NEG_AFTER = re.compile(r"\s+(?:niet|not)\b(?! (?:alleen|eens|meer|zomaar|normaal|te))")
-_NOT_NEG = re.compile(r"\bgeen (?:echte )?mensen\b|\bniet eens\b")
+_NOT_NEG = re.compile(
+    r"\bgeen (?:echte )?mensen\b|\bniet eens\b|\b(?:niets|niks|niet) meer dan\b|\bniet alleen\b"
+)
+# History lessons and projects name groups next to hard words without hating anyone.
+_EDUCATIONAL = re.compile(
+    r"\b(?:werden|werd|wereldoorlog|oorlog|holocaust|geschiedenis|herdenk\w*|slavernij|"
+    r"les over|leren over|project over|vooroordelen|discriminatie|racisme)\b"
+)
 _CLAUSE = re.compile(r"[.!?;,\n]+")
 _SENTENCE = re.compile(r"[.!?;\n]+")
 _QUOTES = re.compile(r"[\"“„”«»]([^\"“”„«»]{1,240})[\"”“»«]|(?<!\w)['‘`]([^'‘’`]{1,160})['’`](?!\w)")
@@ -165,6 +172,7 @@ class Detector:
                 continue
             hits.append(found)
         kept = [h for h in hits if self._keeps(h, ctx)]
+        kept.extend(self._group_hate(nt, ctx, offsets))
         # A swear word right before a finding is part of it ("so fucking ugly").
         starts = [h.start for h in kept if h.category != "profanity"]
         kept = [
@@ -173,7 +181,9 @@ class Detector:
         ]  # fmt: skip
         # A slur or dehumanising statement is hate, a damning word about the school is
         # reputation; the same words are not also an insult (or, for the school, defamation).
-        wider = {"insult": ("hate", "reputation"), "defamation": ("reputation",)}
+        wider = {
+            "insult": ("hate", "reputation"), "defamation": ("reputation",), "profanity": ("hate",)
+        }
         spans = {c: [(h.start, h.end) for h in kept if h.category == c] for c in ("hate", "reputation")}
         return [
             h for h in kept
@@ -181,6 +191,40 @@ class Detector:
                 s < h.end and h.start < e for c in wider.get(h.category, ()) for s, e in spans[c]
             )
         ]  # fmt: skip
+
+    def _group_hate(self, nt: NormText, ctx: Context, offsets: list[tuple[int, int]]) -> list[Hit]:
+        """A sentence about a protected group with a hostile word in it is hate, whatever the
+        sentence shape: "Joden zijn niets meer dan ongedierte", "Dood aan alle vluchtelingen"."""
+        text = nt.text
+        if ctx.ingroup or self.pats.group_any.search(text) is None:
+            return []
+        out: list[Hit] = []
+        lo = 0
+        for end in [m.start() for m in _SENTENCE.finditer(text)] + [len(text)]:
+            hi, start = end, lo
+            lo = end + 1
+            gm = self.pats.group_any.search(text, start, hi)
+            if gm is None or _EDUCATIONAL.search(text, start, hi):
+                continue
+            for i, tok in enumerate(nt.tokens):
+                a, b = offsets[i]
+                if a < start or b > hi or (gm.start() <= a < gm.end()):
+                    continue
+                if not self._hostile(tok.norm) or self._negated(text, a, b, inside=False):
+                    continue
+                hit = Hit("hate", min(gm.start(), a), max(gm.end(), b), 0.8, "group", tok.norm)
+                if _NEG_AFTER.match(text, hit.end):
+                    break  # "ik haat moslims niet"
+                if not self._counter_speech(hit, ctx):
+                    out.append(hit)
+                break
+        return out
+
+    def _hostile(self, word: str) -> bool:
+        if word in self.lex.hostile:
+            return True
+        entry = self.lex.entry(word)
+        return entry is not None or self.lex.compound(word) is not None
 
     def _context(self, nt: NormText, words: set[str]) -> Context:
         text = nt.text

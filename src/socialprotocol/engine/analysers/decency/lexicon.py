@@ -81,6 +81,7 @@ class Lexicon:
         self.disease_after = frozenset(_plain(w) for w in data["disease_after"])
         self.origin_adjectives = frozenset(_plain(w) for w in data["groups"]["adjectives"])
         self.places = frozenset(_plain(w) for w in data["places"])
+        self.hostile = frozenset(_plain(w) for w in data["hostile"])
         self.suffixes = tuple(sorted((_plain(w) for w in data["insult_suffixes"]), key=len))
         self.emoji: dict[str, str] = {
             e.replace("\ufe0f", ""): cat for cat, items in data["emoji"].items() for e in items
@@ -98,6 +99,13 @@ class Lexicon:
                 self._near.setdefault(key, key)
                 for i in range(len(key)):
                     self._near.setdefault(key[:i] + key[i + 1 :], key)
+        # Group names one typing error away ("mosilms"): corrected in the normalised text.
+        self._near_group: dict[str, str] = {}
+        for key in self.group_plural:
+            if len(key) >= 6:
+                self._near_group.setdefault(key, key)
+                for i in range(len(key)):
+                    self._near_group.setdefault(key[:i] + key[i + 1 :], key)
         self._known = (
             set(self.entries) | self.profanity | set(self._squeezed) | self.person_nouns
             | self.group_plural | self.group_singular | self.origin_adjectives | self.places
@@ -117,6 +125,16 @@ class Lexicon:
                     break
                 hit = None
         return None if hit is None else self.entries[hit]
+
+    def near_group(self, word: str) -> str | None:
+        """The protected group a misspelt word means ("mosilms" -> "moslims"), if any."""
+        if len(word) < 6:
+            return None
+        for cand in (word, *(word[:i] + word[i + 1 :] for i in range(len(word)))):
+            hit = self._near_group.get(cand)
+            if hit is not None and hit[:2] == word[:2]:
+                return hit
+        return None
 
     def known(self, word: str) -> bool:
         return word in self._known or self.compound(word) is not None

@@ -106,6 +106,8 @@ def plain_word(raw: str, known: Callable[[str], bool]) -> tuple[str, bool]:
         two = _RUN3.sub(r"\1\1", word)
         one = _RUN3.sub(r"\1", word)
         word = one if known(one) and not known(two) else two
+        if not known(word) and known(squeeze(word)):
+            word = squeeze(word)  # "joodennn" -> "joden"
         disguised = True
     if "*" in word:
         stem = word.strip("*")
@@ -125,6 +127,7 @@ def normalise(
     names: Collection[str] = (),
     words: Collection[str] = (),
     first_names: Collection[str] = (),
+    correct: Callable[[str], str | None] | None = None,
 ) -> NormText:
     """Build the normalised text. ``known`` says whether a plain word is in the lexicon;
     ``names`` are folded names from the directory, names even when written in lower case;
@@ -167,6 +170,10 @@ def normalise(
             norm, disguised, name_like = raw[1:].replace("'", "").replace("-", ""), False, True
         else:
             norm, disguised = plain_word(raw, known)
+            if correct is not None and len(norm) >= 6:
+                fixed = correct(norm)
+                if fixed is not None:
+                    norm, disguised = fixed, True
             if text[start].isupper() and norm not in _NOT_NAMES and not text[start:end].isupper():
                 # At the start of a sentence a capital says nothing: only known first names.
                 name_like = not known(norm) and (

@@ -65,6 +65,7 @@ class PatternSet:
     patterns: tuple[Pattern, ...]
     org: LazyRegex
     group: LazyRegex
+    group_any: LazyRegex  # a group, also "elke moslim"
     intent: LazyRegex
     denial: LazyRegex
     condemn: LazyRegex
@@ -189,6 +190,10 @@ def compile_patterns(data: dict[str, Any], lexicon: Lexicon, orgs: Iterable[str]
         patterns=tuple(patterns),
         org=LazyRegex(r"(?<![\w§])" + macros["ORG"]),
         group=LazyRegex(r"(?<![\w§])" + macros["GROUP"] + r"(?!\w)"),
+        group_any=LazyRegex(
+            r"(?<![\w§])(?:" + macros["GROUP"] + r"|(?:alle|elke|iedere|al die|elk) "
+            + macros["GROUP1"] + r")(?!\w)"
+        ),
         intent=LazyRegex(expand(data["intent"], macros)),
         denial=LazyRegex(expand(data["denial"], macros)),
         condemn=LazyRegex(expand(data["condemn"], macros)),
