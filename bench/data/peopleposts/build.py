@@ -14,7 +14,7 @@ import re
 from typing import Any
 
 from bench.common import DATA
-from bench.data.peopleposts.templates import FREE, FRESH, NAMED, NEGATIVES, OTHERS
+from bench.data.peopleposts.templates import FREE, FRESH, FRESH_3, NAMED, NEGATIVES, OTHERS
 
 from socialprotocol.demo import demo_directory_path
 from socialprotocol.engine.directory import Person, load_directory
@@ -101,7 +101,7 @@ def build() -> list[dict[str, Any]]:
         "all": people,
     }
     rows: list[dict[str, Any]] = []
-    plan = [(t, 5) for t in NAMED] + [(t, 1) for t in OTHERS + NEGATIVES + FREE + FRESH]
+    plan = [(t, 5) for t in NAMED] + [(t, 1) for t in OTHERS + NEGATIVES + FREE + FRESH + FRESH_3]
     for template, times in plan:
         for _ in range(times):
             row = render(template, rng, pools)

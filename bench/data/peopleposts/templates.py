@@ -298,3 +298,38 @@ FRESH = [
     "Ik wil even zeggen dat meester {{Glenn}} de allerbeste is",
     "In de klas van juf {{Sunita}} wordt hard gewerkt aan de eindmusical",
 ]
+
+# A third batch, written and scored the same way (names 29/29; sensitive matters P 0.88 / R 0.70
+# on first sight), then kept.
+FRESH_3 = [
+    "📸 Sportdag 2026! Groep 5 en 6 hebben genoten. Speciale dank aan meester {{Bas}} en juf {{Hanneke}} voor de organisatie #sportdag #dezonnewijzer",
+    "Kan iemand {{Salma}} en {{Nour}} morgen meenemen naar zwemles? Ik moet werken",
+    "{{Dylano}} is vandaag 7 geworden en trakteerde op muffins 🧁",
+    "Wat een prestatie van {{Thijs}}: hij las in een week 5 boeken!",
+    "Ouderavond groep 8: {{Zeynep}} haar ouders konden er niet bij zijn",
+    "ff vragen: is {{stijn}} morgen jarig? wil cadeautje kopen",
+    "Juf {{Nurcan}} en juf {{Özlem}} hebben samen het Suikerfeest-ontbijt georganiseerd",
+    "Vandaag op bezoek bij de brandweer, {{Arjun}} mocht in de brandweerauto zitten 🚒",
+    "Sorry dat {{Julia}} gisteren niet kwam, ze had <health:koorts>",
+    "{{Morris}} en {{Niek}} hebben ruzie gehad op het plein, maar het is alweer goed",
+    "De juf van groep 5 is <confidential:ontslagen> hoorde ik van een andere moeder",
+    "{{Hiba}} heeft een prijs gewonnen met haar gedicht over de zee 🌊",
+    "{{Levi}}'s vader is <special_category:werkloos> en ze hebben het moeilijk",
+    "Ik zag dat {{Ilse}} een <school_result:onvoldoende> had voor taal, moet ik me zorgen maken?",
+    "Mooi gezongen {{Fatima}} en {{Imane}}!! Kippenvel 🎶",
+    "Wie weet waar meester {{Osman}} z'n sleutels zijn? Hij zoekt ze al de hele ochtend 😂",
+    "{{Soufiane}} is erg verdrietig want zijn <special_category:ouders gaan uit elkaar>",
+    "Wat lief: {{Lotte}} maakte een kaart voor juf {{Sanne}}",
+    "{{Eymen}} heeft <health:diabetes> en moet tussen de middag prikken, hou daar rekening mee bij de traktaties",
+    "Heeft {{Yara}} haar gymtas laten liggen? Ligt bij de conciërge",
+    "We gaan morgen met groep 3 naar de bieb, neem een tas mee",
+    "Wie heeft er zin om te helpen bij het kerstdiner?",
+    "De kinderen van groep 4 hebben een lied geschreven voor Koningsdag 👑",
+    "Leuk om te zien hoe fanatiek iedereen was bij de voorleeswedstrijd",
+    "Groep 8 gaat op kamp naar Ameland!",
+    "Morgen hebben we een gastles van de politie over veilig internet",
+    "{{Gijs}} heeft zijn <school_result:schooladvies> gekregen: <school_result:vmbo-kader>",
+    "De oma van {{Benthe}} is <health:gevallen en heeft haar heup gebroken>",
+    "Dank voor alle reacties! {{Mila}} en ik zijn er heel blij mee",
+    "{{Kiara}} zit in een <health:rolstoel> sinds het ongeluk",
+]

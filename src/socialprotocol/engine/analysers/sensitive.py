@@ -52,10 +52,15 @@ class SensitiveAnalyser(Analyser):
     def load(self, env: Environment) -> None:
         res = resources.files("socialprotocol.engine") / "data" / "sensitive.yaml"
         data: dict[str, Any] = yaml.safe_load(res.read_text(encoding="utf-8"))
-        groups = [f"(?P<{c}>{_alternation(data[c])})" for c in CATEGORIES]
-        groups.append(f"(?P<marker>{_alternation(data['markers'])})")
-        # "ADHD-medicatie", "kanker-behandeling": a term may start a hyphenated compound
-        self._terms = re.compile(rf"(?<![\w-])(?:{'|'.join(groups)})(?!\w)")
+        # A health term may start a hyphenated compound ("ADHD-medicatie"); others may not:
+        # "het Suikerfeest-ontbijt" is a school event, not someone's faith.
+        groups = [
+            f"(?P<{c}>(?:{_alternation(data[c])})"
+            + (r"(?!\w))" if c == "health" else r"(?![\w-]))")
+            for c in CATEGORIES
+        ]
+        groups.append(f"(?P<marker>(?:{_alternation(data['markers'])})(?![\\w-]))")
+        self._terms = re.compile(rf"(?<![\w-])(?:{'|'.join(groups)})")
         self._anchors = re.compile(rf"(?<![\w-])(?:{_alternation(data['anchors'])})(?![\w-])")
         self._own = re.compile(rf"(?<![\w-])(?:{data['own_child']})(?![\w-])")
         self._topic = re.compile(rf"(?<![\w-]){data['topic']}")
