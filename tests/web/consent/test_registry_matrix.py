@@ -191,3 +191,16 @@ def test_it_looks_up_30_people_in_one_query(
     assert len(queries) == 1
     assert sum(s is Status.YES for s in found.values()) == 10
     assert sum(s is Status.NO for s in found.values()) == 10
+
+
+def test_a_per_post_answer_never_becomes_a_standing_consent(
+    world: World, purposes: dict[str, Purpose], fatma_person: Person, tim: Person
+) -> None:
+    from django.db.models import RestrictedError
+
+    pub = _publication(world, purposes["social"], "uitje")
+    _say(tim, purposes["social"], "given", fatma_person, publication=pub)
+    with pytest.raises(RestrictedError):
+        pub.delete()
+    world.asko.delete()  # a whole board still goes (its records with it)
+    assert not ConsentRecord.objects.exists()

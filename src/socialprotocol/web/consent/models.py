@@ -93,9 +93,10 @@ class ConsentRecord(models.Model):
     subject = models.ForeignKey(
         Person, on_delete=models.CASCADE, related_name="consent_records", verbose_name="over"
     )
-    purpose = models.ForeignKey(Purpose, on_delete=models.PROTECT, verbose_name="doel")
+    purpose = models.ForeignKey(Purpose, on_delete=models.RESTRICT, verbose_name="doel")
+    # RESTRICT, never SET_NULL: a per-post answer must never turn into a standing consent.
     publication = models.ForeignKey(
-        Publication, null=True, blank=True, on_delete=models.SET_NULL, related_name="answers"
+        Publication, null=True, blank=True, on_delete=models.RESTRICT, related_name="answers"
     )
     decision = models.CharField(
         "besluit", max_length=10, choices=[(d.value, d.value) for d in Decision]

@@ -26,7 +26,7 @@ class Publication(models.Model):
     created = models.DateTimeField(auto_now_add=True)
     title = models.CharField("titel", max_length=200)
     purpose = models.ForeignKey(
-        "consent.Purpose", on_delete=models.PROTECT, related_name="+", verbose_name="doel"
+        "consent.Purpose", on_delete=models.RESTRICT, related_name="+", verbose_name="doel"
     )
     kind = models.CharField(max_length=10, default="image")  # image | video | audio
     original = models.FileField(upload_to=_upload_to)
