@@ -115,6 +115,10 @@ def matters(report: Report) -> list[tuple[str, str, str]]:
             [("confidential", "Noah is weer uit de klas gestuurd", "blocking")],
         ),
         (
+            "Gijs kreeg zijn advies: vmbo-kader",
+            [("school_result", "vmbo-kader", "blocking")],
+        ),
+        (
             "Mijn zoon Sem heeft ADHD",
             [("health", "Mijn zoon Sem heeft ADHD", "revise")],
         ),
@@ -151,6 +155,7 @@ def test_it_finds_a_sensitive_matter_linked_to_a_person(
         "Suikerfeest: de school is vrijdag open",
         "In groep 5 leren we over het jodendom en de islam",
         "Onze school doet mee aan de week tegen het pesten",
+        "Juf Sanne heeft het Suikerfeest-ontbijt georganiseerd",
         "Noah vertelde over zijn opa die in het ziekenhuis werkt",
         "De moeder van Lisa werkt als verpleegkundige in het ziekenhuis",
     ],
