@@ -109,9 +109,11 @@ def status(request: HttpRequest, check_id: UUID) -> HttpResponse:
 @login_required
 @require_GET
 def history(request: HttpRequest) -> HttpResponse:
-    checks = Check.objects.filter(user_id=request.user.pk or 0).only(
-        "id", "created", "expires_at", "saved_for", "status", "report"
-    )[:50]
+    lang = get_language() or "nl"
+    checks = [
+        (c, verdict_text(c.report["verdict"], lang) if c.report else c.get_status_display())
+        for c in Check.objects.filter(user_id=request.user.pk or 0)[:50]
+    ]
     return render(request, "checks/list.html", {"checks": checks})
 
 
