@@ -16,7 +16,8 @@ from socialprotocol.engine.analysers.decency.normalise import NormText, Token
 from socialprotocol.engine.analysers.decency.patterns import PatternSet
 
 _NEG = re.compile(
-    r"\b(?:niet|geen|nooit|niemand|nergens|zonder|not|never|nobody|dont|doesnt|isnt|arent|no one)\b"
+    r"\b(?:niet|geen|nooit|nergens|zonder|not|never|nobody|dont|doesnt|isnt|arent|no one)\b"
+    r"|\bniemand (?:\w+ )?(?:is|bent|mag|moet|noemt|noem|hoeft|zal|zou|wordt)\b"
 )
 _NEG_AFTER = re.compile(r"\s+(?:niet|not)\b(?! (?:alleen|eens|meer|zomaar|normaal|te))")
 _NOT_NEG = re.compile(
@@ -370,7 +371,9 @@ class Detector:
             or (self.lex.entry(nxt) is not None and nxt not in self.lex.frame_adjectives)
         ):  # fmt: skip
             return None  # "kanker juf", "kut varken": the noun is the finding (_with_modifier)
-        if canon in ("kut", "lul", "shit", "kak", "kanker"):
+        if canon in ("kut", "lul", "shit", "kak", "kanker") and not (
+            nxt in self.lex.intensified or nxt in self.lex.frame_adjectives
+        ):
             frame = self._frame(nt, i, a, b, self._token_offsets(nt), word)
             if frame is not None and frame[0] in ("copula", "exclaim", "vocative"):
                 return Hit("insult", a, b, 0.8, f"frame:{frame[0]}", word, tok.disguised)
