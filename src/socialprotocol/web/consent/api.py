@@ -3,6 +3,8 @@ checks as the pages. The post flow is in ``api_posts``."""
 
 from __future__ import annotations
 
+from datetime import date
+
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.utils import timezone
 
@@ -29,7 +31,7 @@ from socialprotocol.web.consent.api_common import (
     staff_access,
 )
 from socialprotocol.web.consent.importer import import_consents
-from socialprotocol.web.consent.lookup import statuses_for_purpose
+from socialprotocol.web.consent.lookup import answers, statuses_for_purpose
 from socialprotocol.web.consent.models import Method
 from socialprotocol.web.consent.overview import history_of, open_round, purposes_of, uses_of
 from socialprotocol.web.people.access import access_of
@@ -54,8 +56,6 @@ def person(request: HttpRequest, person_id: int) -> HttpResponse:
             raise ApiError(404, *NOT_FOUND)
         do_log_consent_read(caller.board, [subject.pk], where="api", acting_user=caller.user)
     qs = purposes_of(caller.board)
-    from socialprotocol.web.consent.lookup import answers
-
     found = answers(caller.board, [subject.pk], [q.pk for q in qs], day=today)
     return JsonResponse({
         "person": {"id": subject.pk, "name": subject.full_name,
@@ -121,8 +121,6 @@ def search(request: HttpRequest) -> HttpResponse:
 
 @api_view("POST")
 def rounds(request: HttpRequest) -> HttpResponse:
-    from datetime import date
-
     caller = authenticate(request)
     access = access_of(caller.user)
     scope = rules_access.staff_schools(access, rules_access.MANAGING_ROLES)

@@ -12,7 +12,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from socialprotocol.web.checks.models import CheckMedia
-from socialprotocol.web.consent import media
+from socialprotocol.web.consent import conf, media
 from socialprotocol.web.consent.actions import ConsentError, do_record_consent, user_or_none
 from socialprotocol.web.consent.lookup import statuses_for_purpose
 from socialprotocol.web.consent.models import (
@@ -256,6 +256,4 @@ def do_answer_request(
 
 
 def request_expiry() -> timedelta:
-    from socialprotocol.web.consent.conf import LINK_DAYS
-
-    return timedelta(days=LINK_DAYS)
+    return timedelta(days=conf.LINK_DAYS)

@@ -45,6 +45,7 @@ from socialprotocol.web.consent.publications import (
 from socialprotocol.web.consent.requests import do_request_consent
 from socialprotocol.web.consent.rules import Status
 from socialprotocol.web.people.access import Access, access_of
+from socialprotocol.web.people.models import Membership
 
 STALE = gettext_lazy(
     "Iemand op deze kopie heeft geen toestemming meer. Maak een nieuwe kopie: die vervaagt hen."
@@ -172,8 +173,6 @@ def search(request: HttpRequest) -> HttpResponse:
 
 
 def _groups(person_ids: list[int]) -> dict[int, str]:
-    from socialprotocol.web.people.models import Membership
-
     rows = Membership.objects.filter(person_id__in=person_ids, group__isnull=False).values_list(
         "person_id", "group__name"
     )

@@ -7,6 +7,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
@@ -88,13 +89,7 @@ def decide(request: HttpRequest, person_id: int, purpose_id: int) -> HttpRespons
         messages.error(request, str(exc))
     else:
         messages.success(request, _("Opgeslagen. Je kunt dit altijd weer veranderen."))
-    return redirect(f"{_home_url()}#person-{person.pk}")
-
-
-def _home_url() -> str:
-    from django.urls import reverse
-
-    return reverse("consent:home")
+    return redirect(f"{reverse('consent:home')}#person-{person.pk}")
 
 
 @login_required
