@@ -26,6 +26,9 @@ LOGINS: dict[str, tuple[str, tuple[str, ...], bool]] = {
     "leidinggevende": ("zw-m003", ("supervisor", "management"), False),
     "hr": ("kl-m103", ("hr",), True),
     "beheerder": ("kl-m101", ("admin",), True),
+    "bestuur": ("kl-m102", ("board",), True),  # cases: the board (bevoegd gezag)
+    "privacy": ("kl-m104", ("privacy_officer",), True),  # reads the audit log
+    "ib": ("zw-m002", ("pupil_records",), False),  # leerlingendossiers of De Zonnewijzer
 }
 
 
