@@ -75,6 +75,6 @@ def _too_many_pixels(name: str, size: tuple[int, int] | None, limits: MediaLimit
     limit_mp = limits.max_image_pixels / 1e6
     dims = f" ({size[0]:,} x {size[1]:,} pixels)".replace(",", ".") if size else ""
     return (
-        f"Foto '{name}' is te groot{dims}; de grens is {limit_mp:.0f} megapixel. "
+        f"Foto '{name}' is te groot{dims}; de grens is {f"{limit_mp:.3g}".replace(".", ",")} megapixel. "
         "Verklein de foto en probeer het opnieuw."
     )
