@@ -72,9 +72,9 @@ def _to_rgb(img: Image.Image) -> Image.Image:
 
 
 def _too_many_pixels(name: str, size: tuple[int, int] | None, limits: MediaLimits) -> str:
-    limit_mp = limits.max_image_pixels / 1e6
+    limit_mp = f"{limits.max_image_pixels / 1e6:.3g}".replace(".", ",")
     dims = f" ({size[0]:,} x {size[1]:,} pixels)".replace(",", ".") if size else ""
     return (
-        f"Foto '{name}' is te groot{dims}; de grens is {f"{limit_mp:.3g}".replace(".", ",")} megapixel. "
+        f"Foto '{name}' is te groot{dims}; de grens is {limit_mp} megapixel. "
         "Verklein de foto en probeer het opnieuw."
     )
