@@ -37,6 +37,9 @@ DEBUG = env_bool("SOCIALPROTOCOL_DEBUG", False)
 ALLOWED_HOSTS = env_list("SOCIALPROTOCOL_ALLOWED_HOSTS", ["localhost", "127.0.0.1", "[::1]"])
 CSRF_TRUSTED_ORIGINS = env_list("SOCIALPROTOCOL_CSRF_TRUSTED_ORIGINS", [])
 SECURE_COOKIES = env_bool("SOCIALPROTOCOL_SECURE_COOKIES", False)
+if env_bool("SOCIALPROTOCOL_BEHIND_HTTPS_PROXY", False):
+    # The TLS proxy in front says the request came in over HTTPS; trust it only then.
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 
 INSTALLED_APPS = [
     "socialprotocol.web.core",

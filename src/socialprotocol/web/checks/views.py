@@ -182,9 +182,14 @@ def blurred(request: HttpRequest, check_id: UUID, index: int) -> HttpResponseBas
     media = _media(request, check_id, index)
     if not media.redacted:
         raise Http404
-    return FileResponse(
-        media.redacted.open("rb"), as_attachment=True, filename=f"vervaagd-{media.name}"
-    )
+    download = "bekijk" not in request.GET  # ?bekijk shows it in the page instead
+    stem = media.name.rsplit(".", 1)[0]
+    response = FileResponse(
+        media.redacted.open("rb"), as_attachment=download, filename=f"{stem}-vervaagd.jpg",
+        content_type="image/jpeg",
+    )  # fmt: skip
+    response["Cache-Control"] = "private, no-store"
+    return response
 
 
 @require_GET

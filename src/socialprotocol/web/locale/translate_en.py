@@ -1,7 +1,9 @@
 """Fills locale/en/LC_MESSAGES/django.po from the table below (run after makemessages).
 
-The UI is written in Dutch; this is its English. Usage: python locale/translate_en.py
-then ``django-admin compilemessages`` (or msgfmt) to refresh django.mo.
+The UI is written in Dutch; this is its English. In ``src/socialprotocol/web``:
+``django-admin makemessages -l en --no-location --no-obsolete -i "cases/*" -i "consent/*"``
+(apps with their own catalogue keep it), then ``python locale/translate_en.py``, then
+``msgfmt -o locale/en/LC_MESSAGES/django.mo locale/en/LC_MESSAGES/django.po``.
 """
 
 from __future__ import annotations
@@ -72,6 +74,7 @@ EN = {
     "Verbeterde versie": "Improved version",
     "Kopieer de verbeterde versie": "Copy the improved version",
     "Je foto %(name)s": "Your photo %(name)s",
+    "Je foto %(name)s, met vervaagde gezichten": "Your photo %(name)s, with blurred faces",
     "Download de vervaagde foto": "Download the blurred photo",
     "Vervaag de gezichten": "Blur the faces",
     "Gezichten vervagen kan in deze installatie nog niet.":
