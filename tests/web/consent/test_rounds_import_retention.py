@@ -119,3 +119,21 @@ def test_post_photos_are_deleted_after_the_retention_but_who_was_shown_stays(
     assert not pub.original and not pub.copy
     assert not any(f.exists() for f in files)
     assert pub.faces.get(index=0).shown_in_copy
+
+
+def test_the_board_admin_imports_consents_on_a_page_with_errors_per_row(
+    world: World, clients: dict[str, Client], purposes: dict[str, Purpose], tim: Person
+) -> None:
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    csv_bytes = "person;purpose;decision;given_by\nl15;social;ja;o1\nl15;social;ja;l15\n".encode()
+    page = clients["anna"].post(
+        "/toestemming/import/",
+        {"file": SimpleUploadedFile("t.csv", csv_bytes, "text/csv"), "apply": "on"},
+    )
+    body = page.content.decode()
+    assert "1 regels goed, 1 vastgelegd, 1 met fouten." in body
+    assert "regel 3: Onder de 16 beslist een ouder of verzorger." in body
+    assert ConsentRecord.objects.count() == 1
+    assert clients["marieke"].get("/toestemming/import/").status_code == 404
+    assert "Toestemmingen importeren" in clients["anna"].get("/toestemming/").content.decode()

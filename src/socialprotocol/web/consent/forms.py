@@ -42,3 +42,18 @@ class RoundForm(forms.Form):
 
 class PublicationStartForm(forms.Form):
     purpose = forms.IntegerField(required=False)
+
+
+class ImportForm(forms.Form):
+    file = forms.FileField(label=_("CSV-bestand"))
+    apply = forms.BooleanField(label=_("Leg de goede regels vast (anders alleen controleren)"),
+                               required=False)  # fmt: skip
+
+    def clean_file(self) -> str:
+        upload = self.cleaned_data["file"]
+        if upload.size > 5 * 1024 * 1024:
+            raise forms.ValidationError(_("Het bestand is groter dan 5 MB."))
+        try:
+            return str(upload.read().decode("utf-8-sig"))
+        except UnicodeDecodeError:
+            raise forms.ValidationError(_("Sla het bestand op als CSV in UTF-8.")) from None

@@ -1,4 +1,4 @@
-"""School management: start a re-confirmation round."""
+"""School management: start a re-confirmation round; import existing consents."""
 
 from __future__ import annotations
 
@@ -11,10 +11,13 @@ from django.views.decorators.http import require_http_methods
 
 from socialprotocol.web.consent import access as rules_access
 from socialprotocol.web.consent.actions import ConsentError, do_start_round
-from socialprotocol.web.consent.forms import RoundForm
+from socialprotocol.web.consent.forms import ImportForm, RoundForm
+from socialprotocol.web.consent.importer import import_consents
 from socialprotocol.web.consent.models import ConsentRound
 from socialprotocol.web.people.access import access_of
-from socialprotocol.web.people.models import School
+from socialprotocol.web.people.models import Role, School
+
+BOARD_ADMINS = frozenset({Role.ADMIN, Role.PRIVACY_OFFICER})
 
 
 @login_required
@@ -45,3 +48,19 @@ def rounds(request: HttpRequest) -> HttpResponse:
     existing = ConsentRound.objects.filter(board=board).select_related("school")[:20]
     status = 400 if request.method == "POST" else 200
     return render(request, "consent/rounds.html", {"form": form, "rounds": existing}, status=status)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def import_page(request: HttpRequest) -> HttpResponse:
+    """Existing consents from CSV: checked row by row; with 'apply' the good rows recorded."""
+    access = access_of(request.user)
+    if access.person is None or rules_access.staff_schools(access, BOARD_ADMINS) is not None:
+        raise Http404  # board-wide admin or privacy officer only
+    form = ImportForm(request.POST or None, request.FILES or None)
+    result = None
+    if request.method == "POST" and form.is_valid():
+        result = import_consents(access.person.board, form.cleaned_data["file"],
+                                 apply=form.cleaned_data["apply"], acting_user=request.user)  # fmt: skip
+    status = 400 if request.method == "POST" and not form.is_valid() else 200
+    return render(request, "consent/import.html", {"form": form, "result": result}, status=status)

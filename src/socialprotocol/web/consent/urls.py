@@ -16,6 +16,7 @@ urlpatterns = [
     path("berichten/<uuid:pub_id>/kopie", post_views.make_copy, name="copy"),
     path("berichten/<uuid:pub_id>/download", post_views.download, name="download"),
     path("rondes/", school_views.rounds, name="rounds"),
+    path("import/", school_views.import_page, name="import"),
     path("link/<str:token>/", link_views.answer, name="link"),
     path("link/<str:token>/foto", link_views.preview, name="preview"),
 ]

@@ -25,6 +25,7 @@ from socialprotocol.web.consent.overview import (
     status_text,
     uses_of,
 )
+from socialprotocol.web.consent.school_views import BOARD_ADMINS
 from socialprotocol.web.people.access import access_of
 from socialprotocol.web.people.models import Person
 
@@ -58,7 +59,13 @@ def home(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "consent/home.html",
-        {"rows": rows, "others": others, "is_staff": rules_access.is_staff(access)},
+        {
+            "rows": rows,
+            "others": others,
+            "is_staff": rules_access.is_staff(access),
+            "can_round": rules_access.staff_schools(access, rules_access.MANAGING_ROLES) != set(),
+            "can_import": rules_access.staff_schools(access, BOARD_ADMINS) is None,
+        },
     )
 
 

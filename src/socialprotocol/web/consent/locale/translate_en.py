@@ -120,6 +120,18 @@ EN: dict[str, str | tuple[str, str]] = {
     "Kies ja, nee of intrekken.": "Choose yes, no or withdraw.",
     "Opgeslagen. Je kunt dit altijd weer veranderen.": "Saved. You can always change this again.",
     "Toestemming": "Consent",
+    "CSV-bestand": "CSV file",
+    "Leg de goede regels vast (anders alleen controleren)": "Record the good rows (otherwise only check)",
+    "Het bestand is groter dan 5 MB.": "The file is larger than 5 MB.",
+    "Sla het bestand op als CSV in UTF-8.": "Save the file as CSV in UTF-8.",
+    "Toestemmingen importeren": "Import consents",
+    "Kolommen: person, purpose, decision, given_by, given_by_name, decided_on, evidence (komma of puntkomma, UTF-8). Elke regel wordt apart gecontroleerd; regels met fouten worden overgeslagen.":
+        "Columns: person, purpose, decision, given_by, given_by_name, decided_on, evidence (comma or semicolon, UTF-8). Every row is checked on its own; rows with errors are skipped.",
+    "Controleer": "Check",
+    "Resultaat": "Result",
+    "%(valid)s regels goed, %(imported)s vastgelegd, %(errors)s met fouten.":
+        "%(valid)s rows good, %(imported)s recorded, %(errors)s with errors.",
+    "regel": "row",
     "Tot je 16 jaar beslissen je ouders of verzorgers over toestemming voor jou.":
         "Until you are 16 your parents or guardians decide on consent for you.",
     "Noem wie te zien of te horen is en vraag toestemming":
