@@ -126,7 +126,7 @@ def test_the_board_admin_imports_consents_on_a_page_with_errors_per_row(
 ) -> None:
     from django.core.files.uploadedfile import SimpleUploadedFile
 
-    csv_bytes = "person;purpose;decision;given_by\nl15;social;ja;o1\nl15;social;ja;l15\n".encode()
+    csv_bytes = b"person;purpose;decision;given_by\nl15;social;ja;o1\nl15;social;ja;l15\n"
     page = clients["anna"].post(
         "/toestemming/import/",
         {"file": SimpleUploadedFile("t.csv", csv_bytes, "text/csv"), "apply": "on"},
