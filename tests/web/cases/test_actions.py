@@ -166,3 +166,25 @@ def test_an_anonymous_report_needs_the_board_setting_and_keeps_no_reporter(
     assert row.acting_user is None
     assert not case.transitions.filter(actor__isnull=False).exists()
     assert case.state == State.REPORTED
+
+
+def test_a_letter_survives_emoji_long_words_and_typographic_quotes(case_world: CaseWorld) -> None:
+    from socialprotocol.web.cases.letters import render_pdf
+
+    pdf = render_pdf("Besluit – zaak 😀", "x" * 600 + " “citaat” é ë ï 😀\n" * 40, "ASKO")
+    assert pdf.startswith(b"%PDF-") and len(pdf) > 1000
+
+
+def test_the_overview_counts_cases_per_school_article_measure_and_month(
+    case_world: CaseWorld,
+) -> None:
+    from socialprotocol.web.cases.overview import overview
+
+    workflow.do_set_case_articles(case_world.staff_case, ["A7", "D2"], acting_user=None)
+    workflow.do_set_case_articles(case_world.pupil_case, ["A7"], acting_user=None)
+    charts = {c.title: {b.label: b.count for b in c.bars} for c in overview(case_world.world.asko)}
+    assert charts["Zaken per school"] == {"De Zonnewijzer": 2}
+    assert charts["Zaken per artikel"] == {"A7": 2, "D2": 1}
+    assert charts["Maatregelen"] == {"Schorsing": 1, "Waarschuwing": 1}
+    assert sum(charts["Zaken per maand"].values()) == 2
+    assert overview(case_world.world.other)[0].bars == []
