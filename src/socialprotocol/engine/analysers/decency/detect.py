@@ -8,6 +8,7 @@ Everything here works on the normalised text (see ``normalise``); spans go back 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cached_property
 
@@ -251,8 +252,8 @@ class Detector:
     def _pattern_hits(self, text: str, words: set[str]) -> list[Hit]:
         hits: list[Hit] = []
         intent: bool | None = None
-        org: bool | None = None
-        group: bool | None = None
+        org: list[int] | None = None
+        group: list[int] | None = None
         chosen = set(self._always)
         for word in words:
             chosen.update(self._by_key.get(word, ()))
@@ -260,15 +261,20 @@ class Detector:
             pat = self.pats.patterns[n]
             if pat.needs_org:
                 if org is None:
-                    org = self.pats.org.search(text) is not None
+                    org = [m.start() for m in self.pats.org.finditer(text)]
                 if not org:
                     continue
             if pat.needs_group:
                 if group is None:
-                    group = self.pats.group.search(text) is not None
+                    group = [m.start() for m in self.pats.group.finditer(text)]
                 if not group:
                     continue
-            for m in pat.regex.finditer(text):
+            if pat.anchor is None:
+                found: Iterable[re.Match[str]] = pat.regex.finditer(text)
+            else:
+                starts = org if pat.anchor == "org" else group
+                found = [m for m in (pat.regex.match(text, x) for x in starts or ()) if m]
+            for m in found:
                 start, end = m.start(), m.end()
                 if start and text[start].isalnum() and (
                     text[start - 1].isalnum() or text[start - 1] == "§"

@@ -57,7 +57,8 @@ class Pattern:
     keys: frozenset[str] | None  # run only when one of these words is in the post
     needs_org: bool  # run only when the post names the board, a school or "de school"
     needs_group: bool  # run only when the post names a protected group
-    needs_target: bool  # keep only when the sentence names a person or says "you"  # position in its category list, for explanations and tests
+    needs_target: bool  # keep only when the sentence names a person or says "you"
+    anchor: str | None = None  # "org" / "group": try only where such a name starts  # position in its category list, for explanations and tests
 
 
 @dataclass(frozen=True, slots=True)
@@ -179,12 +180,23 @@ def compile_patterns(data: dict[str, Any], lexicon: Lexicon, orgs: Iterable[str]
                 if isinstance(raw_keys, list)
                 else lead_words(item["p"])
             )
-            needs_org = raw_keys == "org"
-            group = item.get("gate") == "group"
+            single = not _has_top_level_choice(item["p"])
+            # A pattern that needs the school's or a group's name anyway runs only when the
+            # post has one; one that starts with it is tried only where the name stands.
+            anchor = None
+            if single and item["p"].startswith("{ORG} "):
+                anchor = "org"
+            elif single and item["p"].startswith("{GROUP} "):
+                anchor = "group"
+            needs_org = raw_keys == "org" or item.get("gate") == "org" or anchor == "org"
+            group = item.get("gate") == "group" or anchor == "group"
             target = bool(item.get("target", False))
             weight = float(item["w"])
             patterns.append(
-                Pattern(category, regex, weight, negatable, intent, i, keys, needs_org, group, target)
+                Pattern(
+                    category, regex, weight, negatable, intent, i, keys, needs_org, group, target,
+                    anchor,
+                )
             )
     return PatternSet(
         patterns=tuple(patterns),
