@@ -12,6 +12,7 @@ import bisect
 import re
 from collections.abc import Callable, Collection
 from dataclasses import dataclass
+from typing import NamedTuple
 
 NAME_MARK = "§"
 
@@ -36,6 +37,9 @@ _SKIP = r"[\w.+-]+@[\w-]+\.[\w.]+|https?://\S+|www\.\S+"
 TOKEN_RE = re.compile(
     f"(?P<skip>{_SKIP})|(?P<spaced>{_SPACED})|(?P<word>{_WORD})|(?P<emoji>{_EMOJI})"
 )
+# Most posts have no letters written apart and no addresses: a lighter tokenizer for them.
+_PLAIN_RE = re.compile(f"(?P<word>{_WORD})|(?P<emoji>{_EMOJI})")
+_NEEDS_FULL = re.compile(r"(?<![\w@$])[a-z0-9@$][ .\-_*]{1,2}[a-z0-9@$][ .\-_*]|@|https?:|www\.")
 _RUN3 = re.compile(r"(.)\1{2,}")
 _RUN2 = re.compile(r"(.)\1+")
 
@@ -45,8 +49,7 @@ _NOT_NAMES = frozenset(
 )
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
+class Token(NamedTuple):  # a tuple: tens of these are made for every post
     start: int  # offsets in the original post
     end: int
     norm: str  # the plain form used for lookups
@@ -139,7 +142,8 @@ def normalise(
     length = 0  # of the normalised text so far
     pos = 0
     sentence_start = True
-    for m in TOKEN_RE.finditer(folded):
+    tokenizer = TOKEN_RE if _NEEDS_FULL.search(folded) else _PLAIN_RE
+    for m in tokenizer.finditer(folded):
         kind = m.lastgroup
         start, end = m.start(), m.end()
         if start > pos:
