@@ -146,3 +146,19 @@ def test_media_progress_is_written_to_the_check_as_percent(world: World) -> None
     sink(1.0)
     check.refresh_from_db()
     assert check.progress == 95  # 100 only when the report is stored
+
+
+def test_a_check_whose_worker_died_is_queued_again_and_finished(
+    world: World, django_capture_on_commit_callbacks: Any
+) -> None:
+    from socialprotocol.web.checks.actions import STALE_AFTER, do_requeue_stale_checks
+
+    check = make_check(world["sanne"])
+    Check.objects.filter(pk=check.pk).update(status=Status.RUNNING, progress=40, report=None)
+    assert do_requeue_stale_checks() == 0  # still fresh: its worker may be busy
+    later = timezone.now() + STALE_AFTER + timedelta(seconds=1)
+    with django_capture_on_commit_callbacks(execute=True):
+        assert do_requeue_stale_checks(now=later) == 1
+    check.refresh_from_db()
+    assert check.status == Status.DONE and check.report is not None
+    assert AuditLog.objects.get(event="checks_requeued").detail == {"count": 1}

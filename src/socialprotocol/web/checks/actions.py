@@ -147,7 +147,8 @@ def _queue(check: Check) -> None:
 
     check.status = Status.QUEUED
     check.progress = 0
-    check.save(update_fields=["status", "progress"])
+    check.updated = timezone.now()
+    check.save(update_fields=["status", "progress", "updated"])
     check_id = str(check.pk)
     transaction.on_commit(lambda: run_media_check.enqueue(check_id))
 
@@ -265,3 +266,28 @@ def do_redact_media(media: CheckMedia, *, acting_user: ActingUser) -> None:
                 subject=media.check_obj,
                 detail={"media": media.index},
             )
+
+
+STALE_AFTER = timedelta(minutes=10)
+
+
+def do_requeue_stale_checks(*, now: datetime | None = None) -> int:
+    """Queue again every media check whose task showed no progress for STALE_AFTER: its worker
+    died (killed, machine restarted). The task only writes its result at the end, so running
+    it again loses nothing."""
+    now = now or timezone.now()
+    with transaction.atomic():
+        stale = list(
+            Check.objects.select_for_update()
+            .filter(status__in=[Status.QUEUED, Status.RUNNING], updated__lt=now - STALE_AFTER)
+        )
+        per_board: dict[int, int] = {}
+        for check in stale:
+            _queue(check)
+            per_board[check.board_id] = per_board.get(check.board_id, 0) + 1
+        for board_id, count in per_board.items():
+            write_audit(
+                "checks_requeued", acting_user=None, board=Board(pk=board_id),
+                detail={"count": count},
+            )  # fmt: skip
+    return len(stale)

@@ -6,6 +6,7 @@ import uuid
 
 from django.conf import settings
 from django.db import models
+from django.utils import timezone
 
 from socialprotocol.web.core.models import Board
 
@@ -24,6 +25,8 @@ class Check(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="checks"
     )
     created = models.DateTimeField(auto_now_add=True)
+    # Last sign of life of the media task (progress); a stale queued/running check is requeued.
+    updated = models.DateTimeField(default=timezone.now)
     # Text and media are deleted with the row at this moment (see the retention settings).
     expires_at = models.DateTimeField(db_index=True)
     saved_for = models.CharField(max_length=20, blank=True)  # consultation | report

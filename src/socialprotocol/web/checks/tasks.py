@@ -13,6 +13,7 @@ from collections.abc import Callable
 from dataclasses import replace
 
 from django.db import transaction
+from django.utils import timezone
 from django_tasks import task
 
 from socialprotocol.engine.model import InputError
@@ -24,7 +25,9 @@ log = logging.getLogger(__name__)
 
 
 def _progress(check_id: str, status: str, percent: int) -> None:
-    Check.objects.filter(pk=check_id).update(status=status, progress=percent)
+    Check.objects.filter(pk=check_id).update(
+        status=status, progress=percent, updated=timezone.now()
+    )
 
 
 @task()

@@ -1,4 +1,5 @@
-"""The background worker: media checks from the database queue, and retention every minute.
+"""The background worker: media checks from the database queue; every minute, retention and
+requeueing the checks of a worker that died.
 
 Runs django-tasks' database worker (which claims a task row at a time, so several workers can
 run side by side) and purges expired checks on a timer.
@@ -15,7 +16,7 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand
 from django.db import close_old_connections
 
-from socialprotocol.web.checks.actions import do_purge_expired_checks
+from socialprotocol.web.checks.actions import do_purge_expired_checks, do_requeue_stale_checks
 
 log = logging.getLogger(__name__)
 
@@ -25,6 +26,7 @@ def _purge_loop(stop: threading.Event, every: float) -> None:
         try:
             close_old_connections()
             do_purge_expired_checks()
+            do_requeue_stale_checks()
         except Exception:
             log.exception("purging expired checks failed")
 
@@ -38,6 +40,7 @@ class Command(BaseCommand):
 
     def handle(self, *args: Any, **options: Any) -> None:
         do_purge_expired_checks()
+        do_requeue_stale_checks()
         stop = threading.Event()
         timer = threading.Thread(
             target=_purge_loop, args=(stop, options["purge_every"]), daemon=True
