@@ -29,6 +29,10 @@ from tests.web.consent.helpers import check_with_photo
 def test_management_starts_a_round_for_their_school_and_parents_are_asked_to_confirm(
     world: World, clients: dict[str, Client], purposes: dict[str, Purpose], tim: Person
 ) -> None:
+    from django.core import mail
+
+    world["fatma"].email = "fatma@example.org"
+    world["fatma"].save()
     deadline = (timezone.localdate() + timedelta(days=30)).isoformat()
     school = tim.memberships.get().school
     assert school is not None
@@ -40,6 +44,8 @@ def test_management_starts_a_round_for_their_school_and_parents_are_asked_to_con
     made = ConsentRound.objects.get()
     assert (made.school, made.started_by) == (school, world["marieke"])
     assert AuditLog.objects.filter(event="consent_round_started").exists()
+    assert [m.to for m in mail.outbox] == [["fatma@example.org"]]  # one mail, two children
+    assert "/toestemming/" in mail.outbox[0].body
     home = clients["fatma"].get("/toestemming/").content.decode()
     assert "Schooljaar 2026-2027: bevestig je keuzes" in home
     clients["fatma"].post(
@@ -137,3 +143,18 @@ def test_the_board_admin_imports_consents_on_a_page_with_errors_per_row(
     assert ConsentRecord.objects.count() == 1
     assert clients["marieke"].get("/toestemming/import/").status_code == 404
     assert "Toestemmingen importeren" in clients["anna"].get("/toestemming/").content.decode()
+
+
+def test_a_round_asks_parents_of_pupils_under_16_and_pupils_from_16_themselves(
+    world: World, purposes: dict[str, Purpose], noor: Person, fatma_person: Person
+) -> None:
+    from socialprotocol.web.consent.actions import do_start_round
+    from socialprotocol.web.consent.rounds import deciders
+
+    made = do_start_round(world.asko, "Ronde", timezone.localdate() + timedelta(days=9),
+                          acting_user=None)  # fmt: skip
+    assert set(deciders(made)) == {fatma_person, noor}  # fatma for lisa (10), not for noor
+    Person.objects.filter(external_id="l1").update(active=False)
+    lisa = Person.objects.get(external_id="l1")
+    lisa.parent_links.all().delete()
+    assert set(deciders(made)) == {noor}

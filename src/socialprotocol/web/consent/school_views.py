@@ -14,6 +14,7 @@ from socialprotocol.web.consent.actions import ConsentError, do_start_round
 from socialprotocol.web.consent.forms import ImportForm, RoundForm
 from socialprotocol.web.consent.importer import import_consents
 from socialprotocol.web.consent.models import ConsentRound
+from socialprotocol.web.consent.rounds import do_notify_round
 from socialprotocol.web.people.access import access_of
 from socialprotocol.web.people.models import Role, School
 
@@ -38,12 +39,17 @@ def rounds(request: HttpRequest) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         school = schools.filter(pk=form.cleaned_data["school"] or 0).first()
         try:
-            do_start_round(board, form.cleaned_data["name"], form.cleaned_data["deadline"],
-                           school=school, acting_user=request.user)  # fmt: skip
+            made = do_start_round(board, form.cleaned_data["name"], form.cleaned_data["deadline"],
+                                  school=school, acting_user=request.user)  # fmt: skip
         except ConsentError as exc:
             messages.error(request, str(exc))
         else:
-            messages.success(request, _("De ronde is gestart."))
+            sent = do_notify_round(
+                made, base_url=request.build_absolute_uri("/"), acting_user=request.user
+            )
+            messages.success(
+                request, _("De ronde is gestart; %(n)d e-mail(s) verstuurd.") % {"n": sent}
+            )
             return redirect("consent:rounds")
     existing = ConsentRound.objects.filter(board=board).select_related("school")[:20]
     status = 400 if request.method == "POST" else 200

@@ -26,7 +26,7 @@ EN: dict[str, str | tuple[str, str]] = {
     "%(n)d verzoek(en) verstuurd.": "%(n)d request(s) sent.",
     "Niet bereikt (geen e-mailadres, of de e-mail kon niet weg): %(names)s.":
         "Not reached (no e-mail address, or the e-mail could not be sent): %(names)s.",
-    "De ronde is gestart.": "The round has started.",
+    "De ronde is gestart; %(n)d e-mail(s) verstuurd.": "The round has started; %(n)d e-mail(s) sent.",
     "Tag wie erop staat en vraag toestemming": "Tag who is in it and ask for consent",
     "Toestemming voor foto's en video's": "Consent for photos and videos",
     "Hier kies je per doel of de school foto's, video's en geluid mag gebruiken. Je kunt een keuze altijd veranderen of intrekken. Zonder jouw ja gebruikt de school niets.":
