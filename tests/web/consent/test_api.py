@@ -154,3 +154,21 @@ def test_an_import_reports_errors_per_row_and_records_only_good_rows(
     assert ConsentRecord.objects.count() == imported
     sanne = Client().post(url, csv_text, content_type="text/csv", **bearer(world, "sanne"))
     assert sanne.status_code == 403
+
+
+def test_management_starts_a_round_through_the_api(
+    world: World, purposes: dict[str, Purpose], lisa_person: Person
+) -> None:
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    world["fatma"].email = "fatma@example.org"
+    world["fatma"].save()
+    school = lisa_person.memberships.get().school
+    assert school is not None
+    body = {"name": "Schooljaar", "school": school.pk,
+            "deadline": (timezone.localdate() + timedelta(days=20)).isoformat()}  # fmt: skip
+    made = call("post", f"{API}/rounds", bearer(world, "marieke"), body)
+    assert made.status_code == 201 and made.json()["emails"] == 1
+    assert call("post", f"{API}/rounds", bearer(world, "sanne"), body).status_code == 403

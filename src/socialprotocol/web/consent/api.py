@@ -34,6 +34,7 @@ from socialprotocol.web.consent.importer import import_consents
 from socialprotocol.web.consent.lookup import answers, statuses_for_purpose
 from socialprotocol.web.consent.models import Method
 from socialprotocol.web.consent.overview import history_of, open_round, purposes_of, uses_of
+from socialprotocol.web.consent.rounds import do_notify_round
 from socialprotocol.web.people.access import access_of
 from socialprotocol.web.people.models import School
 
@@ -137,7 +138,10 @@ def rounds(request: HttpRequest) -> HttpResponse:
         )
     except (ValueError, ConsentError) as exc:
         raise refused(exc) from None
-    return JsonResponse({"id": made.pk, "deadline": made.deadline.isoformat()}, status=201)
+    sent = do_notify_round(made, base_url=request.build_absolute_uri("/"), acting_user=caller.user)
+    return JsonResponse(
+        {"id": made.pk, "deadline": made.deadline.isoformat(), "emails": sent}, status=201
+    )
 
 
 @api_view("POST")

@@ -110,8 +110,9 @@ SCHEMAS: dict[str, Any] = {
         "properties": {"name": {"type": "string", "minLength": 1, "maxLength": 100},
                        "deadline": {"type": "string", "format": "date"},
                        "school": {"type": ["integer", "null"]}}},
-    "ConsentRoundStarted": {"type": "object", "required": ["id", "deadline"], "properties": {
-        "id": {"type": "integer"}, "deadline": {"type": "string"}}},
+    "ConsentRoundStarted": {"type": "object", "required": ["id", "deadline", "emails"], "properties": {
+        "id": {"type": "integer"}, "deadline": {"type": "string"},
+        "emails": {"type": "integer", "description": "reminders sent"}}},
     "ConsentImportResult": {"type": "object", "required": ["imported", "valid", "errors"], "properties": {
         "imported": {"type": "integer"}, "valid": {"type": "integer"},
         "errors": {"type": "array", "items": {"type": "object", "required": ["line", "message"],
