@@ -162,3 +162,38 @@ def test_a_check_whose_worker_died_is_queued_again_and_finished(
     check.refresh_from_db()
     assert check.status == Status.DONE and check.report is not None
     assert AuditLog.objects.get(event="checks_requeued").detail == {"count": 1}
+
+
+def _png_header_only(width: int, height: int) -> bytes:
+    import struct
+    import zlib
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+
+    ihdr = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)
+    return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", ihdr) + chunk(b"IEND", b"")
+
+
+@pytest.mark.parametrize(
+    ("name", "data", "words"),
+    [
+        ("bom.png", _png_header_only(30_000, 30_000), "megapixel"),
+        ("kapot.jpg", b"\xff\xd8\xff\xe0" + b"\x00" * 40, ""),
+        ("foto.jpg", b"%PDF-1.4 not a photo at all", "geen foto"),
+    ],
+)
+def test_hostile_or_broken_uploads_get_a_clear_dutch_error(
+    clients: Any, name: str, data: bytes, words: str
+) -> None:
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    response = clients["sanne"].post(
+        "/", {"text": "x", "role": "staff", "context": "work",
+              "media": [SimpleUploadedFile(name, data)]},
+    )  # fmt: skip
+    assert response.status_code == 400
+    body = response.content.decode()
+    assert name in body
+    assert words.casefold() in body.casefold()
+    assert not Check.objects.exists()

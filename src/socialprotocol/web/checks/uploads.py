@@ -59,16 +59,17 @@ def inspect_upload(upload: UploadedFile[Any]) -> Upload:
         return _image_only(upload, name)
 
     with _path_of(upload) as path:
-        sniffed = sniff(path, MediaLimits(max_bytes=limit))
-        if sniffed.kind == "image":
-            from socialprotocol.engine.media.images import open_image
+        try:
+            sniffed = sniff(path, MediaLimits(max_bytes=limit))
+            if sniffed.kind == "image":
+                from socialprotocol.engine.media.images import open_image
 
-            try:
                 open_image(path).close()
-            except InputError:
-                raise
-            except Exception:
-                raise InputError(f"Foto '{name}' is beschadigd en kan niet geopend worden.") from None
+        except InputError as exc:
+            # The engine names the file it read: here a temporary file, so say the real name.
+            raise InputError(str(exc).replace(os.path.basename(path), name)) from None
+        except Exception:
+            raise InputError(f"Foto '{name}' is beschadigd en kan niet geopend worden.") from None
     upload.seek(0)
     fmt = sniffed.format
     content_type = _CONTENT_TYPES.get(fmt, "application/octet-stream")
