@@ -167,3 +167,15 @@ def test_the_reported_persons_own_export_never_names_the_reporter(
     assert "Waarschuwing" in index and "Sanne Visser" in index
     assert "Fatma" not in index and "Yilmaz" not in index  # fatma reported this case
     assert archive.read("000.pdf").startswith(b"%PDF-")
+
+
+def test_case_states_and_refusals_speak_english_when_asked(
+    case_world: CaseWorld, case_clients: dict[str, Client]
+) -> None:
+    client = case_clients["marieke"]
+    client.cookies["django_language"] = "en"
+    case = case_world.pupil_case
+    body = client.get(f"/zaken/{case.pk}/").content.decode()
+    assert "in progress" in body and "History" in body
+    response = client.post(f"/zaken/{case.pk}/status/", {"to_state": "heropend"}, follow=True)
+    assert "the case cannot go to" in response.content.decode()

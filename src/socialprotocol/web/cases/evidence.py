@@ -11,6 +11,7 @@ from typing import Any
 
 from django.conf import settings
 from django.core.files.uploadedfile import UploadedFile
+from django.utils.translation import gettext as _
 from PIL import Image
 
 _IMAGE_TYPES = {"JPEG": "image/jpeg", "PNG": "image/png", "WEBP": "image/webp", "GIF": "image/gif"}
@@ -37,7 +38,7 @@ def _content_type(data: bytes) -> str:
             warnings.simplefilter("error", Image.DecompressionBombWarning)
             with Image.open(io.BytesIO(data)) as img:
                 if img.width * img.height > MAX_PIXELS:
-                    raise EvidenceError("Deze afbeelding heeft te veel pixels.")
+                    raise EvidenceError(_("Deze afbeelding heeft te veel pixels."))
                 kind = _IMAGE_TYPES.get(img.format or "")
                 img.verify()
     except EvidenceError:
@@ -46,7 +47,7 @@ def _content_type(data: bytes) -> str:
             Image.DecompressionBombWarning):  # fmt: skip
         kind = None
     if kind is None:
-        raise EvidenceError("Alleen schermafbeeldingen (JPEG, PNG, WebP, GIF) en PDF's kunnen mee.")
+        raise EvidenceError(_("Alleen schermafbeeldingen (JPEG, PNG, WebP, GIF) en PDF's kunnen mee."))
     return kind
 
 
@@ -54,12 +55,12 @@ def check_evidence(upload: UploadedFile[Any]) -> CheckedFile:
     name = os.path.basename(upload.name or "bestand")[:120]
     limit = settings.MAX_UPLOAD_MB * 1024 * 1024
     if upload.size is not None and upload.size > limit:
-        raise EvidenceError(f"'{name}' is groter dan {settings.MAX_UPLOAD_MB} MB.")
+        raise EvidenceError(_("'%(name)s' is groter dan %(mb)s MB.") % {"name": name, "mb": settings.MAX_UPLOAD_MB})
     data = upload.read(limit + 1)
     if len(data) > limit:
-        raise EvidenceError(f"'{name}' is groter dan {settings.MAX_UPLOAD_MB} MB.")
+        raise EvidenceError(_("'%(name)s' is groter dan %(mb)s MB.") % {"name": name, "mb": settings.MAX_UPLOAD_MB})
     if not data:
-        raise EvidenceError(f"'{name}' is leeg.")
+        raise EvidenceError(_("'%(name)s' is leeg.") % {"name": name})
     try:
         kind = _content_type(data)
     except EvidenceError as exc:

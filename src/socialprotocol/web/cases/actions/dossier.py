@@ -8,6 +8,7 @@ import json
 import zipfile
 
 from django.db import transaction
+from django.utils.translation import gettext as _
 
 from socialprotocol.web.cases.actions.workflow import WorkflowError
 from socialprotocol.web.cases.models import Case, Dossier, DossierEntry, Evidence
@@ -18,7 +19,7 @@ from socialprotocol.web.core.models import Board
 def _reason(reason: str) -> str:
     reason = reason.strip()
     if len(reason) < 3:
-        raise WorkflowError("Geef de reden waarom je dit inziet.")
+        raise WorkflowError(_("Geef de reden waarom je dit inziet."))
     return reason[:500]
 
 

@@ -9,6 +9,7 @@ from typing import Any
 from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from socialprotocol.web.cases.actions.workflow import WorkflowError
 from socialprotocol.web.cases.letters import compose
@@ -36,9 +37,9 @@ def do_decide_measure(
     ladder = LADDERS.get(involvement.role)
     spec = measure_spec(case.board, ladder, measure_id) if ladder else None
     if spec is None or ladder is None:
-        raise WorkflowError("Deze maatregel hoort niet bij de rol van deze persoon.")
+        raise WorkflowError(_("Deze maatregel hoort niet bij de rol van deze persoon."))
     if not reasons.strip():
-        raise WorkflowError("Geef de redenen van het besluit.")
+        raise WorkflowError(_("Geef de redenen van het besluit."))
     steps = [{"nl": s.nl, "en": s.en, "done": False, "at": None, "by": None} for s in spec.steps]
     with transaction.atomic():
         measure = Measure.objects.create(
@@ -58,10 +59,10 @@ def do_check_measure_step(measure: Measure, index: int, *, acting_user: ActingUs
             pk=measure.pk
         )
         if not 0 <= index < len(measure.steps):
-            raise WorkflowError("Deze stap bestaat niet.")
+            raise WorkflowError(_("Deze stap bestaat niet."))
         step = dict(measure.steps[index])
         if step["done"]:
-            raise WorkflowError("Deze stap is al afgevinkt.")
+            raise WorkflowError(_("Deze stap is al afgevinkt."))
         step.update(done=True, at=timezone.now().isoformat(),
                     by=getattr(acting_user, "username", None))  # fmt: skip
         measure.steps = [*measure.steps[:index], step, *measure.steps[index + 1 :]]
@@ -103,7 +104,7 @@ def do_send_measure_letter(measure: Measure, *, acting_user: ActingUser) -> list
     case = measure.case
     owners = file_owners(involvement)
     if not owners:
-        raise WorkflowError("Deze persoon heeft geen dossier bij de school (geen medewerker of leerling).")
+        raise WorkflowError(_("Deze persoon heeft geen dossier bij de school (geen medewerker of leerling)."))
     pupil = owners[0][0]
     values = {
         "naam": pupil.full_name, "school": str(case.school or case.board.name),

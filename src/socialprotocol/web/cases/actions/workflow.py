@@ -7,6 +7,7 @@ from typing import Any
 
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from socialprotocol.web.cases.models import TRANSITIONS, Case, State, Task, Transition
 from socialprotocol.web.cases.protocol import (
@@ -34,10 +35,11 @@ def do_transition_case(
         case = Case.objects.select_for_update().get(pk=case.pk)
         if to_state not in TRANSITIONS.get(case.state, frozenset()):
             raise WorkflowError(
-                f"Van '{State(case.state).label}' kan de zaak niet naar '{to_state}'."
+                _("Van '%(from)s' kan de zaak niet naar '%(to)s'.")
+                % {"from": State(case.state).label, "to": to_state}
             )
         if to_state == State.CLOSED and case.tasks.filter(done=False).exists():
-            raise WorkflowError("Rond eerst de verplichte taken af voordat je de zaak afsluit.")
+            raise WorkflowError(_("Rond eerst de verplichte taken af voordat je de zaak afsluit."))
         row = Transition.objects.create(case=case, from_state=case.state, to_state=to_state,
                                         actor=_user(acting_user), note=note)  # fmt: skip
         case.state = to_state
@@ -89,7 +91,7 @@ def _open_task(case: Case, rule: str) -> Task | None:
 def do_qualify_grensoverschrijdend(case: Case, *, acting_user: ActingUser) -> Task | None:
     """The board qualifies a staff member's communication (D2): the phone task follows."""
     if not case.people.filter(part="reported", role="staff").exists():
-        raise WorkflowError("Alleen communicatie van een medewerker wordt zo gekwalificeerd.")
+        raise WorkflowError(_("Alleen communicatie van een medewerker wordt zo gekwalificeerd."))
     with transaction.atomic():
         case.grensoverschrijdend = True
         case.save(update_fields=["grensoverschrijdend"])
@@ -113,9 +115,9 @@ def do_complete_call_task(
 ) -> Task:
     """The vertrouwensinspecteur task closes only with who called, when and the outcome."""
     if not (called_by.strip() and outcome.strip()) or called_at is None:
-        raise WorkflowError("Vul in wie er belde, wanneer, en de uitkomst of het kenmerk.")
+        raise WorkflowError(_("Vul in wie er belde, wanneer, en de uitkomst of het kenmerk."))
     if timezone.is_naive(called_at):
-        raise WorkflowError("Geef het tijdstip met tijdzone.")
+        raise WorkflowError(_("Geef het tijdstip met tijdzone."))
     return _complete(task, acting_user, called_by=called_by.strip(), called_at=called_at,
                      outcome=outcome.strip(), reference=reference.strip())  # fmt: skip
 
@@ -125,9 +127,9 @@ def do_complete_police_task(
 ) -> Task:
     """Aangifte (D6): the decision (yes or no) with its reasons, and the police reference."""
     if decision not in {"ja", "nee"} or not outcome.strip():
-        raise WorkflowError("Leg vast of er aangifte wordt gedaan (ja/nee) en waarom.")
+        raise WorkflowError(_("Leg vast of er aangifte wordt gedaan (ja/nee) en waarom."))
     if decision == "ja" and not reference.strip():
-        raise WorkflowError("Vul het kenmerk (proces-verbaalnummer) van de aangifte in.")
+        raise WorkflowError(_("Vul het kenmerk (proces-verbaalnummer) van de aangifte in."))
     return _complete(task, acting_user, decision=decision, outcome=outcome.strip(),
                      reference=reference.strip())  # fmt: skip
 
@@ -136,7 +138,7 @@ def _complete(task: Task, acting_user: ActingUser, **values: object) -> Task:
     with transaction.atomic():
         task = Task.objects.select_for_update().select_related("case__board").get(pk=task.pk)
         if task.done:
-            raise WorkflowError("Deze taak is al afgerond.")
+            raise WorkflowError(_("Deze taak is al afgerond."))
         for key, value in values.items():
             setattr(task, key, value)
         task.done = True

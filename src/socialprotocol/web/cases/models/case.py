@@ -6,17 +6,18 @@ import uuid
 
 from django.conf import settings
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 from socialprotocol.web.core.models import Board
 from socialprotocol.web.people.models import Person, School
 
 
 class State(models.TextChoices):
-    REPORTED = "gemeld", "gemeld"
-    IN_PROGRESS = "in_behandeling", "in behandeling"
-    DECISION = "besluit", "besluit"
-    CLOSED = "afgesloten", "afgesloten"
-    REOPENED = "heropend", "heropend"
+    REPORTED = "gemeld", _("gemeld")
+    IN_PROGRESS = "in_behandeling", _("in behandeling")
+    DECISION = "besluit", _("besluit")
+    CLOSED = "afgesloten", _("afgesloten")
+    REOPENED = "heropend", _("heropend")
 
 
 # The state machine: where a case may go from each state.
@@ -30,16 +31,16 @@ TRANSITIONS: dict[str, frozenset[str]] = {
 
 
 class InvolvedRole(models.TextChoices):
-    STAFF = "staff", "medewerker"
-    PUPIL = "pupil", "leerling"
-    PARENT = "parent", "ouder/verzorger"
-    OTHER = "other", "anders"
+    STAFF = "staff", _("medewerker")
+    PUPIL = "pupil", _("leerling")
+    PARENT = "parent", _("ouder/verzorger")
+    OTHER = "other", _("anders")
 
 
 class Part(models.TextChoices):
-    REPORTED = "reported", "gemelde persoon"
-    AFFECTED = "affected", "getroffen"
-    WITNESS = "witness", "getuige"
+    REPORTED = "reported", _("gemelde persoon")
+    AFFECTED = "affected", _("getroffen")
+    WITNESS = "witness", _("getuige")
 
 
 class CaseSettings(models.Model):

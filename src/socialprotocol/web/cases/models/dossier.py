@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 from socialprotocol.web.cases.models.case import Case, Measure
 from socialprotocol.web.cases.models.records import AppendOnly, CaseRecordQuerySet
@@ -12,8 +13,8 @@ from socialprotocol.web.people.models import Person
 
 
 class FileKind(models.TextChoices):
-    PERSONNEL = "personnel", "personeelsdossier"
-    PUPIL = "pupil", "leerlingendossier"
+    PERSONNEL = "personnel", _("personeelsdossier")
+    PUPIL = "pupil", _("leerlingendossier")
 
 
 class Dossier(models.Model):

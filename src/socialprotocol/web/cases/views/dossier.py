@@ -10,6 +10,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.http.response import HttpResponseBase
 from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from socialprotocol.web.cases.access import (
@@ -105,9 +106,9 @@ def dossier_end(request: HttpRequest, dossier_id: int) -> HttpResponse:
     form = FileEndForm(request.POST)
     if form.is_valid():
         do_record_file_end(dossier, form.cleaned_data["ended_on"], acting_user=request.user)
-        messages.success(request, "De einddatum is vastgelegd; de bewaartermijn loopt.")
+        messages.success(request, _("De einddatum is vastgelegd; de bewaartermijn loopt."))
     else:
-        messages.error(request, "Vul een geldige datum in.")
+        messages.error(request, _("Vul een geldige datum in."))
     return redirect("cases:dossier", dossier_id=dossier.pk)
 
 

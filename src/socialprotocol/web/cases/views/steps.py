@@ -10,6 +10,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from socialprotocol.web.cases.access import can_decide_staff
@@ -35,7 +36,7 @@ Step = Callable[[HttpRequest, Case, str], str]
 
 def _invalid(form: Any) -> str:
     errors = [e for field in form.errors.values() for e in field]
-    return " ".join(str(e) for e in errors) or "Controleer de invoer."
+    return " ".join(str(e) for e in errors) or _("Controleer de invoer.")
 
 
 def _transition(request: HttpRequest, case: Case, arg: str) -> str:
@@ -152,7 +153,7 @@ def _letter(request: HttpRequest, case: Case, arg: str) -> str:
 def _evidence(request: HttpRequest, case: Case, arg: str) -> str:
     files = request.FILES.getlist("evidence")
     if not files:
-        return "Kies een bestand."
+        return _("Kies een bestand.")
     try:
         checked = [check_evidence(f) for f in files]
     except EvidenceError as exc:
@@ -186,5 +187,5 @@ def case_step(request: HttpRequest, case_id: UUID, step: str, arg: str = "") -> 
         response = redirect("cases:detail", case_id=case.pk)
         response.status_code = 303
         return response
-    messages.success(request, "Opgeslagen.")
+    messages.success(request, _("Opgeslagen."))
     return redirect("cases:detail", case_id=case.pk)
