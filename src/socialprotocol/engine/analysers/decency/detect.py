@@ -20,6 +20,10 @@ _NEG = re.compile(
     r"\b(?:niet|geen|nooit|nergens|zonder|not|never|nobody|dont|doesnt|isnt|arent|no one)\b"
     r"|\bniemand (?:\w+ )?(?:is|bent|mag|moet|noemt|noem|hoeft|zal|zou|wordt)\b"
 )
+_PASSIVE_REPORT = re.compile(
+    r"\b(?:werd|wordt|werden|worden|is|was|zijn|ben|bent) (?:\w+ ){0,3}?"
+    r"(?:uitgescholden|genoemd|nageroepen|gescholden)\b|\buitgescholden (?:voor|als)\b"
+)
 _NEG_AFTER = re.compile(r"\s+(?:niet|not)\b(?! (?:alleen|eens|meer|zomaar|normaal|te))")
 _NOT_NEG = re.compile(
     r"\bgeen (?:echte )?mensen\b|\bniet eens\b|\b(?:niets|niks|niet) meer dan\b|\bniet alleen\b"
@@ -186,6 +190,12 @@ class Detector:
         wider = {
             "insult": ("hate", "reputation"), "defamation": ("reputation",), "profanity": ("hate",)
         }
+        hate_sentences = [self._clause(text, h.start) for h in kept if h.category == "hate"]
+        if hate_sentences:
+            kept = [
+                h for h in kept
+                if h.category != "insult" or not any(a <= h.start < b for a, b in hate_sentences)
+            ]  # fmt: skip
         spans = {c: [(h.start, h.end) for h in kept if h.category == c] for c in ("hate", "reputation")}
         return [
             h for h in kept
@@ -494,6 +504,9 @@ class Detector:
             if lo + m.start() > hit.start:
                 break
         reported = rep is not None
+        passive = _PASSIVE_REPORT.search(text, lo, hit.start)
+        if passive is not None:
+            return True  # "mijn kind werd uitgescholden voor mongool": a report of abuse
         if quoted and (ctx.condemn or reported):
             return True
         if reported and ctx.condemn:
