@@ -43,3 +43,29 @@ def test_nobody_decides_for_a_child_that_is_not_theirs(
     url = f"/toestemming/{lisa.pk}/doel/{purposes['social'].pk}/"
     got = {p: clients[p].post(url, {"decision": "given"}).status_code for p in PERSONAS}
     assert got == {p: 302 if p == "fatma" else 404 for p in PERSONAS}
+
+
+def test_a_teacher_sees_who_in_her_group_may_be_shown_and_the_read_is_logged(
+    world: World, clients: dict[str, Client], purposes: dict[str, Purpose]
+) -> None:
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from socialprotocol.web.consent.actions import do_record_consent
+    from socialprotocol.web.core.models import AuditLog
+    from socialprotocol.web.people.models import Group
+
+    lisa = Person.objects.get(board=world.asko, external_id="l1")
+    fatma = Person.objects.get(board=world.asko, external_id="o1")
+    do_record_consent(lisa, purposes["website"], "given", given_by=fatma, method="form",
+                      acting_user=None)  # fmt: skip
+    groep6 = Group.objects.get(name="groep 6")
+    page = clients["sanne"].get("/toestemming/school/").content.decode()
+    assert "groep 6" in page and "groep 3" not in page  # groep 3 is De Klimop's
+    with CaptureQueriesContext(connection) as ctx:
+        page = clients["sanne"].get("/toestemming/school/", {"groep": groep6.pk}).content.decode()
+    assert "Lisa Yilmaz" in page and page.count("badge-yes") == 1
+    assert len(ctx) <= 20
+    row = AuditLog.objects.get(event="consent_viewed")
+    assert row.detail["where"] == "school_list" and lisa.pk in row.detail["people"]
+    assert clients["fatma"].get("/toestemming/school/").status_code == 404

@@ -1,4 +1,4 @@
-"""School management: start a re-confirmation round; import existing consents."""
+"""School pages: who in a group may be shown; start a re-confirmation round; import consents."""
 
 from __future__ import annotations
 
@@ -6,17 +6,20 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_http_methods
+from django.views.decorators.http import require_GET, require_http_methods
 
 from socialprotocol.web.consent import access as rules_access
-from socialprotocol.web.consent.actions import ConsentError, do_start_round
+from socialprotocol.web.consent.actions import ConsentError, do_log_consent_read, do_start_round
 from socialprotocol.web.consent.forms import ImportForm, RoundForm
 from socialprotocol.web.consent.importer import import_consents
 from socialprotocol.web.consent.models import ConsentRound
+from socialprotocol.web.consent.overview import consents_of, purposes_of, status_text
 from socialprotocol.web.consent.rounds import do_notify_round
 from socialprotocol.web.people.access import access_of
-from socialprotocol.web.people.models import Role, School
+from socialprotocol.web.people.models import Group, Membership, Person, Role, School
 
 BOARD_ADMINS = frozenset({Role.ADMIN, Role.PRIVACY_OFFICER})
 
@@ -70,3 +73,34 @@ def import_page(request: HttpRequest) -> HttpResponse:
                                  apply=form.cleaned_data["apply"], acting_user=request.user)  # fmt: skip
     status = 400 if request.method == "POST" and not form.is_valid() else 200
     return render(request, "consent/import.html", {"form": form, "result": result}, status=status)
+
+
+@login_required
+@require_GET
+def people_page(request: HttpRequest) -> HttpResponse:
+    """The people of the caller's school(s) with their answer per purpose, one group at a time
+    (who in my class may not be shown?). The read is logged."""
+    access = access_of(request.user)
+    if access.person is None or not rules_access.is_staff(access):
+        raise Http404
+    people = rules_access.people_for_staff(access)
+    groups = list(
+        Group.objects.filter(school__board_id=access.person.board_id)
+        .filter(pk__in=Membership.objects.filter(person__in=people).values("group_id"))
+        .select_related("school")
+    )
+    chosen = next((g for g in groups if str(g.pk) == request.GET.get("groep", "")), None)
+    shown: list[Person] = []
+    if chosen is not None:
+        shown = list(people.filter(memberships__group=chosen).distinct()[:200])
+        do_log_consent_read(access.person.board, [p.pk for p in shown], where="school_list",
+                            acting_user=request.user)  # fmt: skip
+    lang = get_language() or "nl"
+    purposes = purposes_of(access.person.board_id)
+    rows = [
+        {"person": pc.person,
+         "statuses": [(s.value, status_text(s, lang)) for _, s in pc.statuses]}
+        for pc in consents_of(shown, purposes, timezone.localdate())
+    ]  # fmt: skip
+    context = {"groups": groups, "chosen": chosen, "purposes": purposes, "rows": rows}
+    return render(request, "consent/people.html", context)

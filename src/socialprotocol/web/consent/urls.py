@@ -17,6 +17,7 @@ urlpatterns = [
     path("berichten/<uuid:pub_id>/download", post_views.download, name="download"),
     path("rondes/", school_views.rounds, name="rounds"),
     path("import/", school_views.import_page, name="import"),
+    path("school/", school_views.people_page, name="people"),
     path("link/<str:token>/", link_views.answer, name="link"),
     path("link/<str:token>/foto", link_views.preview, name="preview"),
 ]
