@@ -80,6 +80,11 @@ def child(topic: str, quick: bool, out: Path) -> int:
     return 0
 
 
+def load_average() -> str:
+    """The machine is shared: the load average says how far to trust the timings."""
+    return " ".join(f"{x:.1f}" for x in os.getloadavg())
+
+
 def fmt(value: float | None) -> str:
     if value is None:
         return ""
@@ -177,8 +182,8 @@ def main(argv: list[str] | None = None) -> int:
     mode = "quick" if args.quick else "full"
     head = (
         f"# Benchmarks {started.isoformat(timespec='seconds')} ({mode})\n\n"
-        f"{platform.node()}, Python {platform.python_version()}, "
-        f"topics: {', '.join(chosen)}\n\n"
+        f"{platform.node()}, Python {platform.python_version()}, {os.cpu_count()} cores, "
+        f"load average at the end {load_average()}, topics: {', '.join(chosen)}\n\n"
     )
     md_path = RESULTS / f"{stamp}-{mode}.md"
     md_path.write_text(head + table + "\n", encoding="utf-8")
@@ -187,6 +192,8 @@ def main(argv: list[str] | None = None) -> int:
         "mode": mode,
         "python": platform.python_version(),
         "machine": platform.node(),
+        "cores": os.cpu_count(),
+        "load_average": load_average(),
         "seconds": timings,
         "rows": records,
     }
