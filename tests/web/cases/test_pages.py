@@ -179,3 +179,16 @@ def test_case_states_and_refusals_speak_english_when_asked(
     assert "in progress" in body and "History" in body
     response = client.post(f"/zaken/{case.pk}/status/", {"to_state": "heropend"}, follow=True)
     assert "the case cannot go to" in response.content.decode()
+
+
+def test_the_case_page_shows_the_engines_findings_as_a_suggestion(
+    case_world: CaseWorld, case_clients: dict[str, Client]
+) -> None:
+    body = case_clients["bert"].get(f"/zaken/{case_world.staff_case.pk}/").content.decode()
+    suggestion = case_world.staff_case.suggestion
+    assert suggestion is not None
+    finding = next(f for f in suggestion["findings"] if f["rule"] == "A7")
+    assert f'A7 · {finding["category"]}' in body
+    from django.utils.html import escape
+
+    assert escape(finding["message"]["nl"])[:30] in body
