@@ -132,7 +132,10 @@ def test_a_link_answers_once_and_a_forged_link_shows_nothing(
     clients["sanne"].post(f"/toestemming/berichten/{pub.pk}/", {"face-0": tim.pk})
     clients["sanne"].post(f"/toestemming/berichten/{pub.pk}/vraag")
     link = urlsplit(link_in_last_mail()).path
+    count_url = f"/toestemming/berichten/{pub.pk}/antwoorden"
+    assert clients["sanne"].get(count_url).json() == {"answered": 0, "open": 1}
     Client().post(link, {"answer": "refused"})
+    assert clients["sanne"].get(count_url).json() == {"answered": 1, "open": 0}
     Client().post(link, {"answer": "given"})
     assert list(ConsentRecord.objects.filter(subject=tim).values_list("decision", flat=True)) == [
         "refused"
@@ -155,7 +158,7 @@ def test_a_teacher_only_finds_people_of_her_own_school(
 def test_it_hides_a_post_from_parents_pupils_other_schools_and_boards(
     clients: dict[str, Client], pub: Publication, persona: str
 ) -> None:
-    for url in ("", "foto", "vraag", "kopie", "download"):
+    for url in ("", "foto", "vraag", "kopie", "download", "antwoorden"):
         client = clients[persona]
         method = client.post if url in {"vraag", "kopie"} else client.get
         assert method(f"/toestemming/berichten/{pub.pk}/{url}").status_code == 404, url

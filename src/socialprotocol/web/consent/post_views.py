@@ -153,6 +153,7 @@ def post(request: HttpRequest, pub_id: UUID) -> HttpResponse:
     context = _faces_context(pub, statuses, lang)
     context.update(
         {"pub": pub, "purposes": purposes_of(pub.board_id), "errors": errors, "lang": lang,
+         "answered": pub.requests.filter(answered__isnull=False).count(),
          "stale": bool(pub.copy) and copy_is_stale(pub), "stale_text": STALE}
     )  # fmt: skip
     return render(request, "consent/post.html", context, status=400 if errors else 200)
@@ -234,3 +235,13 @@ def download(request: HttpRequest, pub_id: UUID) -> HttpResponseBase:
         return redirect("consent:post", pub_id=pub.pk)
     name = f"publiceerbaar-{pub.pk}{Path(pub.copy.name or 'x.jpg').suffix}"
     return FileResponse(pub.copy.open("rb"), as_attachment=True, filename=name)
+
+
+@login_required
+@require_GET
+def answers_count(request: HttpRequest, pub_id: UUID) -> HttpResponse:
+    """How many consent requests of this post are answered (the page polls it while some are
+    open, to say that new answers came in). Counts only: nothing about who said what."""
+    pub = publication_for(_staff(request), pub_id)
+    answered = pub.requests.filter(answered__isnull=False).count()
+    return JsonResponse({"answered": answered, "open": len(open_requests(pub))})

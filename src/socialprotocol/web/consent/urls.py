@@ -12,6 +12,7 @@ urlpatterns = [
     path("berichten/", post_views.post_list, name="posts"),
     path("berichten/<uuid:pub_id>/", post_views.post, name="post"),
     path("berichten/<uuid:pub_id>/foto", post_views.original, name="original"),
+    path("berichten/<uuid:pub_id>/antwoorden", post_views.answers_count, name="answers"),
     path("berichten/<uuid:pub_id>/vraag", post_views.request_consent, name="request"),
     path("berichten/<uuid:pub_id>/kopie", post_views.make_copy, name="copy"),
     path("berichten/<uuid:pub_id>/download", post_views.download, name="download"),

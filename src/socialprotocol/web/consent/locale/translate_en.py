@@ -120,6 +120,8 @@ EN: dict[str, str | tuple[str, str]] = {
     "Kies ja, nee of intrekken.": "Choose yes, no or withdraw.",
     "Opgeslagen. Je kunt dit altijd weer veranderen.": "Saved. You can always change this again.",
     "Toestemming": "Consent",
+    "Er zijn nieuwe antwoorden binnen.": "New answers have come in.",
+    "Ververs de pagina": "Refresh the page",
     "Wie mag in beeld? (per groep)": "Who may be shown? (per group)",
     "Wie mag in beeld?": "Who may be shown?",
     "Groep": "Group",

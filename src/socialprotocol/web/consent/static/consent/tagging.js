@@ -4,6 +4,21 @@
 // Without JavaScript the typed name is resolved on the server.
 "use strict";
 (function () {
+  // While consent requests are open: say when new answers came in (the page stays as it is).
+  var notice = document.querySelector(".js-answers");
+  if (notice) {
+    var seen = Number(notice.getAttribute("data-answered"));
+    var poll = function () {
+      fetch(notice.getAttribute("data-answers-url"), { credentials: "same-origin", headers: { Accept: "application/json" } })
+        .then(function (r) { return r.json(); })
+        .then(function (s) {
+          if (s.answered > seen) { notice.hidden = false; }
+          if (s.open > 0) { window.setTimeout(poll, 10000); }
+        })
+        .catch(function () { window.setTimeout(poll, 30000); });
+    };
+    window.setTimeout(poll, 10000);
+  }
   var form = document.getElementById("tag-form");
   if (!form) { return; }
   var url = form.getAttribute("data-search-url");
