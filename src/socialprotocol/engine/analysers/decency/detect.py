@@ -20,6 +20,10 @@ _NEG = re.compile(
     r"\b(?:niet|geen|nooit|nergens|zonder|not|never|nobody|dont|doesnt|isnt|arent|no one)\b"
     r"|\bniemand (?:\w+ )?(?:is|bent|mag|moet|noemt|noem|hoeft|zal|zou|wordt)\b"
 )
+_EXERTION = re.compile(
+    r"\b(?:warm|heet|hitte|zon|zwaar|moe|rennen|sport|training|gym|gymles|voetbal|hardlopen|"
+    r"zweet|zweten|eten|pittig|spicy|lekker eten|sportdag)\w*"
+)
 _PASSIVE_REPORT = re.compile(
     r"\b(?:werd|wordt|werden|worden|is|was|zijn|ben|bent) (?:\w+ ){0,3}?"
     r"(?:uitgescholden|genoemd|nageroepen|gescholden)\b|\buitgescholden (?:voor|als)\b"
@@ -400,6 +404,8 @@ class Detector:
         clause = text[lo:hi]
         if not self.target_re.search(clause):
             return None
+        if category == "sexual" and text[a:b] in "🥵🤤😏" and _EXERTION.search(clause):
+            return None  # 🥵 after a hot day or a hard training is not about anyone's body
         weight = {"insult": 0.7, "hate": 0.75, "threat": 0.75, "sexual": 0.7}[category]
         return Hit(category, a, b, weight, "emoji")
 
@@ -486,8 +492,11 @@ class Detector:
                 return False
             if hit.category == "hate" and ctx.ingroup:
                 return False
-        if hit.category == "defamation" and ctx.denial:
-            return False
+        if hit.category == "defamation":
+            # Passing on a rumour ("ze zeggen dat ...") still defames; only a denial or a
+            # quoted and condemned rumour does not.
+            quoted = any(s <= hit.start and hit.end <= e + 1 for s, e in ctx.quotes)
+            return not ctx.denial and not (quoted and ctx.condemn)
         if hit.category == "reputation":
             return True
         return not self._counter_speech(hit, ctx)

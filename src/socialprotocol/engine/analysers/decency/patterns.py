@@ -152,7 +152,8 @@ def compile_patterns(data: dict[str, Any], lexicon: Lexicon, orgs: Iterable[str]
     macros["GROUPX"] = alternation(lexicon.group_singular - {"vrouw", "meid", "meisje", "woman"})
     # §? lets a name-like school name ("de §regenboog") still match.
     org_names = "|".join(
-        "§?" + p.replace(" ", " §?") for p in sorted(org_phrases(orgs), key=len, reverse=True)
+        "§?" + p.replace(" ", " §?") + "(?:directie|bestuur|scholen|school|leiding|top)?"
+        for p in sorted(org_phrases(orgs), key=len, reverse=True)
     )
     generic = (
         r"(?:de|die|deze|onze|jullie|hun|mijn|jouw|zijn|haar|dat|dit|het|the|this|that|our|my)"
