@@ -17,7 +17,7 @@ from django.db.models import Q, QuerySet
 
 from socialprotocol.web.cases.models import Case, Dossier, FileKind
 from socialprotocol.web.people.access import Access, access_of
-from socialprotocol.web.people.models import Membership, ParentLink, Role
+from socialprotocol.web.people.models import Membership, ParentLink, Person, Role
 
 
 def _schools_with(access: Access, role: str) -> set[int]:
@@ -47,6 +47,18 @@ def visible_cases(user: Any) -> QuerySet[Case]:
             return base
         return base.filter(school_id__in=_schools_with(access, Role.MANAGEMENT))
     return Case.objects.none()
+
+
+def is_case_handler(user: Any) -> bool:
+    return access_of(user).has(Role.BOARD, Role.MANAGEMENT)
+
+
+def case_handlers(board_id: int) -> QuerySet[Person]:
+    """Who a case can be assigned to: people with an account who handle cases."""
+    return Person.objects.filter(
+        board_id=board_id, user__isnull=False,
+        memberships__role__in=[Role.BOARD, Role.MANAGEMENT],
+    ).distinct()  # fmt: skip
 
 
 def can_handle(user: Any, case: Case) -> bool:

@@ -14,6 +14,7 @@ from socialprotocol.web.api.errors import NOT_FOUND, ApiError
 from socialprotocol.web.api.views import api_view
 from socialprotocol.web.cases.access import (
     can_export_dossier,
+    is_case_handler,
     own_dossiers,
     readable_dossiers,
     visible_cases,
@@ -29,7 +30,6 @@ from socialprotocol.web.cases.actions.workflow import WorkflowError, do_transiti
 from socialprotocol.web.cases.forms import ReportForm
 from socialprotocol.web.cases.models import Case, Dossier
 from socialprotocol.web.people.access import access_of
-from socialprotocol.web.people.models import Role
 
 FORBIDDEN = ApiError(403, "forbidden", "Hier heb je geen toegang toe.", "You have no access here.")
 
@@ -96,7 +96,7 @@ def _summary(case: Case) -> dict[str, Any]:
 @api_view("GET")
 def cases(request: HttpRequest) -> HttpResponse:
     caller = verified(request)
-    if not access_of(caller.user).has(Role.BOARD, Role.MANAGEMENT):
+    if not is_case_handler(caller.user):
         raise FORBIDDEN
     rows = list(visible_cases(caller.user).select_related("school")[:500])
     do_log_list_read("case_list_read", caller.board, len(rows), acting_user=caller.user)

@@ -9,7 +9,12 @@ from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
-from socialprotocol.web.cases.access import can_decide_staff, visible_cases
+from socialprotocol.web.cases.access import (
+    can_decide_staff,
+    case_handlers,
+    is_case_handler,
+    visible_cases,
+)
 from socialprotocol.web.cases.actions.dossier import (
     do_log_case_read,
     do_log_file_download,
@@ -32,14 +37,13 @@ from socialprotocol.web.cases.views.common import (
     require,
     two_factor_required,
 )
-from socialprotocol.web.people.models import Person, Role
 
 
 @login_required
 @two_factor_required
 @require_GET
 def case_list(request: HttpRequest) -> HttpResponse:
-    require(_is_handler(request))
+    require(is_case_handler(request.user))
     cases = visible_cases(request.user)
     rows = list(
         cases.select_related("school")
@@ -47,20 +51,6 @@ def case_list(request: HttpRequest) -> HttpResponse:
     )  # fmt: skip
     do_log_list_read("case_list_read", board_or_404(request), len(rows), acting_user=request.user)
     return render(request, "cases/list.html", {"cases": rows})
-
-
-def _is_handler(request: HttpRequest) -> bool:
-    from socialprotocol.web.people.access import access_of
-
-    return access_of(request.user).has(Role.BOARD, Role.MANAGEMENT)
-
-
-def _handlers(case_board_id: int) -> object:
-    return (
-        Person.objects.filter(board_id=case_board_id, user__isnull=False,
-                              memberships__role__in=[Role.BOARD, Role.MANAGEMENT])
-        .distinct()
-    )  # fmt: skip
 
 
 @login_required
@@ -87,7 +77,7 @@ def case_detail(request: HttpRequest, case_id: UUID) -> HttpResponse:
         "articles_form": ArticlesForm(initial={"articles": case.articles},
                                       choices=article_choices(case.board)),
         "assign_form": AssignForm(initial={"deadline": case.deadline},
-                                  handlers=_handlers(case.board_id)),
+                                  handlers=case_handlers(case.board_id)),
         "person_form": InvolvementForm(board=case.board, prefix="person"),
         "transition_form": TransitionForm(),
         "call_form": CallTaskForm(prefix="call"),

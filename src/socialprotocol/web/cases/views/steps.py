@@ -13,7 +13,7 @@ from django.shortcuts import redirect
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from socialprotocol.web.cases.access import can_decide_staff
+from socialprotocol.web.cases.access import can_decide_staff, case_handlers
 from socialprotocol.web.cases.actions import measures as measure_actions
 from socialprotocol.web.cases.actions import report as report_actions
 from socialprotocol.web.cases.actions import workflow
@@ -57,9 +57,7 @@ def _articles(request: HttpRequest, case: Case, arg: str) -> str:
 
 
 def _assign(request: HttpRequest, case: Case, arg: str) -> str:
-    from socialprotocol.web.cases.views.case import _handlers
-
-    form = AssignForm(request.POST, handlers=_handlers(case.board_id))
+    form = AssignForm(request.POST, handlers=case_handlers(case.board_id))
     if not form.is_valid():
         return _invalid(form)
     person = form.cleaned_data["assignee"]
