@@ -30,7 +30,8 @@ _PASSIVE_REPORT = re.compile(
 )
 _NEG_AFTER = re.compile(r"\s+(?:niet|not)\b(?! (?:alleen|eens|meer|zomaar|normaal|te))")
 _NOT_NEG = re.compile(
-    r"\bgeen (?:echte )?mensen\b|\bniet eens\b|\b(?:niets|niks|niet) meer dan\b|\bniet alleen\b"
+    r"\b(?:kan|kun|kunnen|kon) (?:echt |gewoon )?niet tegen\b|"
+    r"\bgeen (?:echte |volwaardige |normale )?mensen\b|\bniet eens\b|\b(?:niets|niks|niet) meer dan\b|\bniet alleen\b"
 )
 # History lessons and projects name groups next to hard words without hating anyone.
 _EDUCATIONAL = re.compile(
@@ -226,8 +227,11 @@ class Detector:
                 a, b = offsets[i]
                 if a < start or b > hi or (gm.start() <= a < gm.end()):
                     continue
-                if not self._hostile(tok.norm) or self._negated(text, a, b, inside=False):
+                if not self._hostile(tok.norm):
                     continue
+                near = text[max(start, a - 22) : a] + " | " + text[max(start, gm.start() - 12) : gm.start()]
+                if _NEG.search(_NOT_NEG.sub(" ", near)):
+                    continue  # a negation right before the word or the group ("niet alle ...")
                 hit = Hit("hate", min(gm.start(), a), max(gm.end(), b), 0.8, "group", tok.norm)
                 if _NEG_AFTER.match(text, hit.end):
                     break  # "ik haat moslims niet"
