@@ -99,6 +99,7 @@ def test_it_reads_an_mp4_without_video_as_sound_and_will_not_make_a_video_of_it(
     with pytest.raises(InputError, match="bevat geen beeld"):
         engine.redact(str(path), str(tmp_path / "uit.mov"))
     assert engine.redact(str(path), str(tmp_path / "uit.m4a")).kind == "audio"
+    assert engine.redact(str(path), str(tmp_path / "uit.mp4")).kind == "audio"
 
 
 def test_it_refuses_a_two_hour_video_from_its_header_without_decoding_it(

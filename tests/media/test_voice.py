@@ -88,3 +88,31 @@ def test_it_finds_the_voice_in_the_sound_track_of_a_video(
     scan = engine.scan(str(clip))
     assert scan.kind == "video" and scan.voices
     assert scan.tracks
+
+
+@pytest.mark.parametrize("suffix", [".mp3", ".m4a", ".ogg", ".wav"])
+def test_it_hears_the_voice_in_every_audio_format_and_writes_a_copy_without_tags(
+    engine: MediaEngine, speak: Callable[[str, str], Path], media: Path, suffix: str
+) -> None:
+    import av
+
+    spoken = speak("Morgen is de ouderavond om zeven uur in de aula.", "nl")
+    tagged = media / f"tagged{suffix}"
+    with av.open(str(spoken)) as src, av.open(str(tagged), "w") as out:
+        out.metadata["artist"] = "Juf Anna de Vries"
+        codec = {".mp3": "libmp3lame", ".m4a": "aac", ".ogg": "libopus", ".wav": "pcm_s16le"}[
+            suffix
+        ]
+        stream = out.add_stream(codec, rate=48000 if suffix == ".ogg" else 22050)
+        for frame in src.decode(audio=0):
+            frame.pts = None
+            for p in stream.encode(frame):
+                out.mux(p)
+        for p in stream.encode(None):
+            out.mux(p)
+    assert engine.find_voices(str(tagged))
+    assert [m.label for m in engine.read_metadata(str(tagged))] == ["maker"]
+    copy = media / f"copy{suffix}"
+    assert engine.redact(str(tagged), str(copy)).kind == "audio"
+    assert engine.read_metadata(str(copy)) == []
+    assert engine.find_voices(str(copy))

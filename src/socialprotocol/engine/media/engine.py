@@ -31,7 +31,14 @@ from socialprotocol.engine.model import InputError
 MediaKind = Literal["image", "video", "audio"]
 
 _IMAGE_OUT = {".jpg": "JPEG", ".jpeg": "JPEG", ".png": "PNG", ".webp": "WEBP", ".heic": "HEIF"}
-_AUDIO_OUT = {".m4a": "ipod", ".mp3": "mp3", ".wav": "wav", ".ogg": "ogg", ".opus": "ogg"}
+_AUDIO_OUT = {
+    ".m4a": "ipod",
+    ".mp4": "mp4",
+    ".mp3": "mp3",
+    ".wav": "wav",
+    ".ogg": "ogg",
+    ".opus": "ogg",
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -216,9 +223,15 @@ def _copy_audio(in_path: str, out_path: str, cfg: RedactConfig) -> None:
     if fmt is None:
         raise InputError(
             f"'{os.path.basename(in_path)}' bevat geen beeld, alleen geluid; kies een "
-            f"uitvoerbestand op .m4a, .mp3, .wav of .ogg, niet '{ext}'."
+            f"uitvoerbestand op .m4a, .mp4, .mp3, .wav of .ogg, niet '{ext}'."
         )
-    codec = {"ipod": "aac", "mp3": "libmp3lame", "wav": "pcm_s16le", "ogg": "libopus"}[fmt]
+    codec = {
+        "ipod": "aac",
+        "mp4": "aac",
+        "mp3": "libmp3lame",
+        "wav": "pcm_s16le",
+        "ogg": "libopus",
+    }[fmt]
     with open_av(in_path, cfg.limits) as (src, _):
         ain = src.streams.audio[0]
         try:
