@@ -142,8 +142,10 @@ def compile_patterns(data: dict[str, Any], lexicon: Lexicon, orgs: Iterable[str]
     macros: dict[str, str] = dict(data["macros"])
     macros["PN"] = alternation(lexicon.person_nouns)
     people = "(?:mensen|kinderen|jongens|meisjes|vrouwen|mannen|families|gezinnen|leerlingen)"
+    like_you = "(?: (?:als|zoals) (?:jij|jou|jullie|u|hem|haar))?"  # "moslims als jij"
     macros["GROUP"] = (
         f"(?:{alternation(lexicon.group_plural)}|{alternation(lexicon.origin_adjectives)}e? {people})"
+        + like_you
     )
     macros["GROUP1"] = alternation(lexicon.group_singular)
     macros["ORIGIN"] = alternation(lexicon.origin_adjectives)
