@@ -86,3 +86,18 @@ def test_it_refuses_an_output_type_that_does_not_fit_the_input(
 ) -> None:
     with pytest.raises(InputError, match=r"\.jpg, \.png"):
         engine.redact(str(city_gps), str(media / "city.mp4"))
+
+
+def test_pixelate_leaves_no_detail_finer_than_the_cells_whatever_the_face_size() -> None:
+    import numpy as np
+
+    from socialprotocol.engine.media.blur import cover
+
+    rng = np.random.default_rng(1)
+    for size in (17, 64, 301):
+        pixels = rng.integers(0, 256, (size + 20, size + 20, 3), dtype=np.uint8)
+        before = pixels.copy()
+        cover(pixels, (10, 10, size, size), "pixelate", 5)
+        region = pixels[10 : 10 + size, 10 : 10 + size].reshape(-1, 3)
+        assert len(np.unique(region, axis=0)) <= 25
+        assert (pixels[:10] == before[:10]).all()  # nothing outside the box changes

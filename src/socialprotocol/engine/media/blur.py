@@ -48,8 +48,8 @@ def cover(pixels: Array, box: Box, style: Style, cells: int, solid: int = 40) ->
 def _cell_means(region: Array, cells: int) -> npt.NDArray[np.float32]:
     h, w = region.shape[:2]
     ny, nx = min(cells, h), min(cells, w)
-    ys = np.linspace(0, h, ny + 1).astype(int)
-    xs = np.linspace(0, w, nx + 1).astype(int)
+    ys = np.arange(ny + 1) * h // ny
+    xs = np.arange(nx + 1) * w // nx
     rows = np.add.reduceat(region.astype(np.float32), ys[:-1], axis=0)
     sums = np.add.reduceat(rows, xs[:-1], axis=1)
     counts = np.outer(np.diff(ys), np.diff(xs)).astype(np.float32)
