@@ -23,7 +23,7 @@ from socialprotocol.web.consent.post_actions import (
     do_tag_faces,
 )
 from socialprotocol.web.people.models import Person
-from tests.web.browser.test_check_page import PHONE, axe_violations, log_in
+from tests.web.browser.test_check_page import DESKTOP, PHONE, SHOTS, axe_violations, log_in
 from tests.web.conftest import World
 from tests.web.consent.conftest import (  # noqa: F401  (fixtures)
     add_pupil,
@@ -87,6 +87,10 @@ def test_a_teacher_tags_a_class_photo_asks_consent_and_downloads_the_blurred_cop
         assert field.evaluate("el => el !== document.activeElement")
     page.get_by_role("button", name="Opslaan").click()
     page.wait_for_selector(".messages")
+    if SHOTS:
+        page.set_viewport_size(DESKTOP)
+        page.screenshot(path=f"{SHOTS}/consent-tagging-desktop.png", full_page=True)
+        page.set_viewport_size(PHONE)
     elapsed = time.monotonic() - started
     print(f"tagged {count} faces by keyboard in {elapsed:.1f} s")
     assert elapsed < 60, elapsed
@@ -103,6 +107,8 @@ def test_a_teacher_tags_a_class_photo_asks_consent_and_downloads_the_blurred_cop
     parent.goto(base + urlsplit(link_in_last_mail()).path)
     assert parent.get_by_role("img", name="De foto waarover het gaat").is_visible()
     assert axe_violations(parent) == []
+    if SHOTS:
+        parent.screenshot(path=f"{SHOTS}/consent-link-phone.png", full_page=True)
     parent.get_by_role("button", name="Ja, dit mag").click()
     parent.wait_for_selector("#answered")
     assert ConsentRecord.objects.filter(subject=tim, publication=pub, decision="given").exists()
@@ -145,6 +151,8 @@ def test_a_parent_gives_and_withdraws_consent_and_sees_where_it_was_used(
         "button", name="Intrekken: Sociale media van de school"
     ).click()
     page.wait_for_selector(".messages")
+    if SHOTS:
+        page.screenshot(path=f"{SHOTS}/consent-parent-phone.png", full_page=True)
     text = page.locator(f"#person-{tim.pk}").inner_text()
     assert "geen toestemming meer: de school haalt dit weg" in text
     page.context.close()
