@@ -24,6 +24,7 @@ _EXERTION = re.compile(
     r"\b(?:warm|heet|hitte|zon|zwaar|moe|rennen|sport|training|gym|gymles|voetbal|hardlopen|"
     r"zweet|zweten|eten|pittig|spicy|lekker eten|sportdag)\w*"
 )
+_NOT_ALL = re.compile(r"\b(?:niet|not) (?:alle|elke|iedere|al die|all|every)\b|\bgeen enkele\b")
 _PASSIVE_REPORT = re.compile(
     r"\b(?:werd|wordt|werden|worden|is|was|zijn|ben|bent) (?:\w+ ){0,3}?"
     r"(?:uitgescholden|genoemd|nageroepen|gescholden)\b|\buitgescholden (?:voor|als)\b"
@@ -229,9 +230,10 @@ class Detector:
                     continue
                 if not self._hostile(tok.norm):
                     continue
-                near = text[max(start, a - 22) : a] + " | " + text[max(start, gm.start() - 12) : gm.start()]
-                if _NEG.search(_NOT_NEG.sub(" ", near)):
-                    continue  # a negation right before the word or the group ("niet alle ...")
+                if _NEG.search(_NOT_NEG.sub(" ", text[max(start, a - 22) : a])):
+                    continue  # a negation right before the hostile word
+                if _NOT_ALL.search(text, max(start, gm.start() - 16), gm.end()):
+                    continue  # "niet alle moslims ..."
                 hit = Hit("hate", min(gm.start(), a), max(gm.end(), b), 0.8, "group", tok.norm)
                 if _NEG_AFTER.match(text, hit.end):
                     break  # "ik haat moslims niet"

@@ -206,7 +206,7 @@ def compile_patterns(data: dict[str, Any], lexicon: Lexicon, orgs: Iterable[str]
         org=LazyRegex(r"(?<![\w§])" + macros["ORG"]),
         group=LazyRegex(r"(?<![\w§])" + macros["GROUP"] + r"(?!\w)"),
         group_any=LazyRegex(
-            r"(?<![\w§])(?:" + macros["GROUP"] + r"|(?:alle|elke|iedere|al die|elk) "
+            r"(?<![\w§])(?:" + macros["GROUP"] + r"|(?:alle|elke|iedere|al die|elk|een) "
             + macros["GROUP1"] + r")(?!\w)"
         ),
         intent=LazyRegex(expand(data["intent"], macros)),
