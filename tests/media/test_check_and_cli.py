@@ -114,3 +114,20 @@ def test_media_commands_print_one_dutch_line_for_a_bad_file_and_exit_2(
     )
     assert main(["media", "redact", str(CITY), str(tmp_path / "x.jpg"), "--keep", "1,2,3"]) == 2
     assert "X,Y,BREEDTE,HOOGTE" in capsys.readouterr().err
+
+
+def test_a_video_reports_each_followed_face_with_its_time_range_and_its_gps_tag(
+    checker: Checker, media: Path
+) -> None:
+    from socialprotocol.engine.model import VideoEvidence
+    from tests.media.conftest import panning_clip
+
+    clip = panning_clip(media / "uitje.mp4", size=(320, 180), frames=12, fps=6,
+                        metadata={"location": "+52.3702+004.8952/"})  # fmt: skip
+    report = checker.check(_post(clip))
+    faces = [f for f in report.findings if f.category == "face"]
+    assert faces and all(isinstance(f.evidence, VideoEvidence) for f in faces)
+    assert all(0 <= f.evidence.from_s <= f.evidence.to_s <= 2.0 for f in faces)  # type: ignore[union-attr]
+    assert [f.category for f in report.findings if f.rule == "A5" and f.category != "face"] == [
+        "location_metadata"
+    ]
