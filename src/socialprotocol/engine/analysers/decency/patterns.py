@@ -150,6 +150,7 @@ def compile_patterns(data: dict[str, Any], lexicon: Lexicon, orgs: Iterable[str]
     macros["GROUP1"] = alternation(lexicon.group_singular)
     macros["ORIGIN"] = alternation(lexicon.origin_adjectives)
     macros["FRAMEADJ"] = alternation(lexicon.frame_adjectives)
+    macros["PLACE"] = alternation(lexicon.places)
     # Singular groups where "vieze ..." is a slur, not a plain insult ("vieze meid").
     macros["GROUPX"] = alternation(lexicon.group_singular - {"vrouw", "meid", "meisje", "woman"})
     # §? lets a name-like school name ("de §regenboog") still match.
