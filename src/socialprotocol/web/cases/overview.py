@@ -10,12 +10,15 @@ from django.db.models.functions import TruncMonth
 from socialprotocol.web.cases.models import Case, Measure
 from socialprotocol.web.core.models import Board
 
+BAR_MAX = 300  # px
+ROW = 28  # px per bar
+
 
 @dataclass(frozen=True, slots=True)
 class Bar:
     label: str
     count: int
-    width: int  # percent of the longest bar
+    width: int  # pixels; the longest bar is BAR_MAX
 
 
 @dataclass(frozen=True, slots=True)
@@ -25,13 +28,13 @@ class Chart:
 
     @property
     def height(self) -> int:
-        return 24 * len(self.bars) + 8
+        return ROW * len(self.bars) + 8
 
 
 def _chart(title: str, counts: Counter[str], *, keep_order: bool = False) -> Chart:
     items = list(counts.items()) if keep_order else counts.most_common()
     top = max((c for _, c in items), default=0) or 1
-    return Chart(title, [Bar(label, count, round(60 * count / top)) for label, count in items])
+    return Chart(title, [Bar(label, count, round(BAR_MAX * count / top)) for label, count in items])
 
 
 def overview(board: Board) -> list[Chart]:
