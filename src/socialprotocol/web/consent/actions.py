@@ -6,8 +6,10 @@ Audit rows say who did what to whose consent for which purpose; never a photo, n
 from __future__ import annotations
 
 from datetime import date
+from typing import Any
 
 from django.contrib.auth.models import User
+from django.core.files import File
 from django.db import transaction
 from django.utils import timezone
 
@@ -102,9 +104,11 @@ def do_record_consent(
     publication: Publication | None = None,
     evidence: str = "",
     consent_round: ConsentRound | None = None,
+    scan: File[Any] | None = None,
     acting_user: ActingUser,
 ) -> ConsentRecord:
-    """Append one statement (given, refused, withdrawn) to the registry."""
+    """Append one statement (given, refused, withdrawn) to the registry; ``scan``: the signed
+    paper form, kept with the record as proof."""
     decision = Decision(decision)
     day = decided_on or timezone.localdate()
     if purpose.board_id != subject.board_id:
@@ -113,7 +117,7 @@ def do_record_consent(
         raise ConsentError("De datum ligt in de toekomst.")
     capacity = _capacity(subject, given_by, given_by_name, day)
     with transaction.atomic():
-        record = ConsentRecord.objects.create(
+        record = ConsentRecord(
             board_id=subject.board_id,
             subject=subject,
             purpose=purpose,
@@ -128,6 +132,9 @@ def do_record_consent(
             consent_round=consent_round,
             recorded_by=user_or_none(acting_user),
         )
+        if scan is not None:
+            record.scan.save(scan.name or "scan", scan, save=False)
+        record.save()
         write_audit(
             f"consent_{decision.value}",
             acting_user=acting_user,

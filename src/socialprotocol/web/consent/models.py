@@ -3,6 +3,7 @@ rounds; and the posts whose photos are tagged, asked about and published (see ``
 
 from __future__ import annotations
 
+import uuid
 from typing import Any
 
 from django.conf import settings
@@ -23,6 +24,11 @@ __all__ = [
     "Purpose",
     "VoiceTag",
 ]
+
+
+def _scan_path(instance: ConsentRecord, filename: str) -> str:
+    suffix = filename.rsplit(".", 1)[-1].lower()[:5] if "." in filename else "bin"
+    return f"consent/scans/{instance.board_id}/{uuid.uuid4()}.{suffix}"
 
 
 class Purpose(models.Model):
@@ -111,6 +117,7 @@ class ConsentRecord(models.Model):
     method = models.CharField("hoe", max_length=10, choices=Method.choices)
     decided_on = models.DateField("datum van het besluit")
     evidence = models.CharField("bewijs (kenmerk scan, regel import)", max_length=200, blank=True)
+    scan = models.FileField("scan van het formulier", upload_to=_scan_path, blank=True)
     consent_round = models.ForeignKey(
         ConsentRound, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )

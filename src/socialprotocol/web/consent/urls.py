@@ -1,12 +1,14 @@
 from django.urls import path
 
-from socialprotocol.web.consent import link_views, post_views, school_views, views
+from socialprotocol.web.consent import link_views, paper_views, post_views, school_views, views
 
 app_name = "consent"
 urlpatterns = [
     path("", views.home, name="home"),
     path("<int:person_id>/doel/<int:purpose_id>/", views.decide, name="decide"),
     path("personen/<int:person_id>/", views.person_detail, name="person"),
+    path("personen/<int:person_id>/formulier/", paper_views.paper, name="paper"),
+    path("scans/<int:record_id>", paper_views.scan, name="scan"),
     path("zoek", post_views.search, name="search"),
     path("start/<uuid:check_id>/<int:index>/", post_views.start, name="start"),
     path("berichten/", post_views.post_list, name="posts"),

@@ -25,6 +25,7 @@ from socialprotocol.web.consent.overview import (
     status_text,
     uses_of,
 )
+from socialprotocol.web.consent.paper_views import may_record_paper
 from socialprotocol.web.consent.school_views import BOARD_ADMINS
 from socialprotocol.web.people.access import access_of
 from socialprotocol.web.people.models import Person
@@ -130,5 +131,7 @@ def person_detail(request: HttpRequest, person_id: int) -> HttpResponse:
             "history": history_of(person),
             "uses": uses_of(person),
             "decider": rules_access.who_decides(person, today).value,
+            "as_staff": as_staff,
+            "can_paper": may_record_paper(access, person),
         },
     )
