@@ -141,7 +141,10 @@ def lead_words(template: str) -> frozenset[str] | None:
 def compile_patterns(data: dict[str, Any], lexicon: Lexicon, orgs: Iterable[str]) -> PatternSet:
     macros: dict[str, str] = dict(data["macros"])
     macros["PN"] = alternation(lexicon.person_nouns)
-    people = "(?:mensen|kinderen|jongens|meisjes|vrouwen|mannen|families|gezinnen|leerlingen)"
+    people = (
+        "(?:mensen|kinderen|jongens|meisjes|vrouwen|mannen|families|gezinnen|leerlingen|leraren|"
+        "leerkrachten|docenten|collegas|ouders|buren|moeders|vaders)"
+    )
     like_you = "(?: (?:als|zoals) (?:jij|jou|jullie|u|hem|haar))?"  # "moslims als jij"
     macros["GROUP"] = (
         f"(?:{alternation(lexicon.group_plural)}|{alternation(lexicon.origin_adjectives)}e? {people})"
