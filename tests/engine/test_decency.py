@@ -186,6 +186,17 @@ WORD_ORDER_AND_GROUPS = [
     ("We moeten die Marokkanen allemaal afmaken", {"hate", "threat"}),
     ("jij bent echt een kkkkkut", {"insult"}),  # a swear word aimed at someone
     ("Marokkanen zijn gek op voetbal", set()),
+    # Any sentence about a protected group with a hostile word in it is hate ...
+    ("Joden zijn niets meer dan ongedierte", {"hate"}),
+    ("Dood aan alle vluchtelingen", {"hate"}),
+    ("Vrouwen zijn te emotioneel om leiding te geven", {"hate"}),
+    ("Ik kan niet tegen Surinamers, ze stinken", {"hate"}),
+    # ... unless it is negated, condemned, a history lesson or plainly neutral.
+    ("Homo's zijn niet ziek", set()),
+    ("Het is belachelijk om te zeggen dat Joden gierig zijn", set()),
+    ("De juf legde uit wat de Holocaust was en hoe Joden werden vervolgd", set()),
+    ("Gehandicapten horen er gewoon bij op school", set()),
+    ("Vluchtelingen leren snel Nederlands", set()),
     ("Huiswerk is echt kut", {"profanity"}),
 ]
 
