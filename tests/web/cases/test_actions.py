@@ -188,3 +188,15 @@ def test_the_overview_counts_cases_per_school_article_measure_and_month(
     assert charts["Maatregelen"] == {"Schorsing": 1, "Waarschuwing": 1}
     assert sum(charts["Zaken per maand"].values()) == 2
     assert overview(case_world.world.other)[0].bars == []
+
+
+@pytest.mark.parametrize(("reporter", "school"), [("lisa", "De Zonnewijzer"), ("fatma", "De Zonnewijzer"), ("bert", None), ("henk", "De Klimop")])
+def test_a_report_without_a_school_goes_to_the_reporters_school(
+    case_world: CaseWorld, reporter: str, school: str | None
+) -> None:
+    from socialprotocol.web.cases.actions.report import NewReport, do_report_case
+
+    w = case_world.world
+    case, _ = do_report_case(w.asko, NewReport(description="x", reporter=person(w, reporter)),
+                             acting_user=w[reporter])  # fmt: skip
+    assert (case.school.name if case.school else None) == school

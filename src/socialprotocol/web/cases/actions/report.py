@@ -73,6 +73,18 @@ def suggested_articles(suggestion: dict[str, Any] | None) -> list[str]:
     return sorted({f["rule"] for f in suggestion.get("findings", [])})
 
 
+def default_school(reporter: Person | None) -> School | None:
+    """A report without a school goes to the reporter's school when they have exactly one
+    (so that school's management sees it); otherwise only the board does."""
+    if reporter is None:
+        return None
+    ids = {
+        m.school_id for m in reporter.memberships.all() if m.school_id is not None
+    } | {m.school_id for p in Person.objects.filter(parent_links__parent=reporter)
+         for m in p.memberships.all() if m.school_id is not None}  # fmt: skip
+    return School.objects.get(pk=ids.pop()) if len(ids) == 1 else None
+
+
 def _next_reference(board: Board) -> str:
     year = timezone.localdate().year
     count = Case.objects.filter(board=board, created__year=year).count() + 1
@@ -90,6 +102,7 @@ def do_report_case(
     code (shown once; only its hash is kept). An anonymous report keeps no trace of the reporter,
     also not in the audit log."""
     anonymous = report.anonymous and anonymous_allowed(board)
+    school = report.school or default_school(report.reporter)
     code = secrets.token_hex(6).upper() if anonymous else ""
     suggestion = engine_suggestion(
         board, report.post_text, report.poster_role, report.post_context
@@ -98,7 +111,7 @@ def do_report_case(
     with transaction.atomic():
         Board.objects.select_for_update().filter(pk=board.pk).first()  # serialise numbering
         case = Case.objects.create(
-            board=board, school=report.school, reference=_next_reference(board),
+            board=board, school=school, reference=_next_reference(board),
             reporter=None if anonymous else report.reporter,
             reporter_hidden=report.hide_name or anonymous, anonymous=anonymous,
             receipt_hash=hash_receipt(code) if code else "", link=report.link,
