@@ -72,9 +72,16 @@ class DecencyAnalyser(Analyser):
         self.patterns = compile_patterns(load_pattern_data(), self.lexicon, orgs)
         self.detector = Detector(self.lexicon, self.patterns, self.words)
         self.scorer: Scorer | None = load_scorer(env.options.get("decency_model"))
+        self._known: dict[str, bool] = {}
+        self._corrected: dict[str, str | None] = {}
 
     def known(self, word: str) -> bool:
-        return self.lexicon.known(word) or word in self.org_words
+        hit = self._known.get(word)
+        if hit is None:
+            hit = self.lexicon.known(word) or word in self.org_words
+            if len(self._known) < 100_000:  # a bounded cache: posts repeat their words
+                self._known[word] = hit
+        return hit
 
     def normalise(self, text: str, folded: str | None = None) -> NormText:
         folded = fold(text) if folded is None else folded
@@ -84,9 +91,12 @@ class DecencyAnalyser(Analyser):
 
     def correct(self, word: str) -> str | None:
         """A typo of a word the patterns need (a group name), for words that are not Dutch."""
-        if word in self.words or self.known(word):
-            return None
-        return self.lexicon.near_group(word)
+        if word in self._corrected:
+            return self._corrected[word]
+        fixed = None if word in self.words or self.known(word) else self.lexicon.near_group(word)
+        if len(self._corrected) < 100_000:
+            self._corrected[word] = fixed
+        return fixed
 
     def hits(self, text: str, folded: str | None = None) -> list[Hit]:
         nt = self.normalise(text, folded)

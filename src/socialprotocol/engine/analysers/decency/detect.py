@@ -137,6 +137,10 @@ class Detector:
         self.lex = lexicon
         self.words = words  # ordinary Dutch words: never "misspelt insults"
         self._inert: set[str] = set()  # cache of words that never matter on their own
+        self._group_words = frozenset(
+            w.split()[0]
+            for w in (*lexicon.group_plural, *lexicon.group_singular, *lexicon.origin_adjectives)
+        ) | {a + "e" for a in lexicon.origin_adjectives}
         # Which patterns a word can wake up; patterns without keywords always run.
         self._by_key: dict[str, list[int]] = {}
         self._always: list[int] = []
@@ -214,6 +218,8 @@ class Detector:
         """A sentence about a protected group with a hostile word in it is hate, whatever the
         sentence shape: "Joden zijn niets meer dan ongedierte", "Dood aan alle vluchtelingen"."""
         text = nt.text
+        if self._group_words.isdisjoint(t.norm for t in nt.tokens):
+            return []  # no word that can name a group: most posts stop here
         if ctx.ingroup or self.pats.group_any.search(text) is None:
             return []
         out: list[Hit] = []

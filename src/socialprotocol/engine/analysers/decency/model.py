@@ -62,8 +62,8 @@ class _Adjusting:
         raise NotImplementedError
 
     def adjust(self, text: str, nt: NormText, hits: list[Hit]) -> list[Hit]:
-        if not hits:
-            return hits  # nothing to weigh: most posts stop here
+        if all(h.category == "profanity" for h in hits):
+            return hits  # nothing the model weighs: most posts stop here
         probs = self.probabilities(text, nt, hits)
         out: list[Hit] = []
         for h in hits:

@@ -87,6 +87,7 @@ def squeeze(word: str) -> str:
     return _RUN2.sub(r"\1", word)
 
 
+_BREAK = re.compile(r"[.!?:,;\n]")
 _ODD = re.compile(r"[^a-z]|(.)\1\1")
 
 
@@ -148,7 +149,7 @@ def normalise(
         start, end = m.start(), m.end()
         if start > pos:
             gap = folded[pos:start]
-            if any(c in ".!?:,;\n" for c in gap):  # chat writers capitalise after commas
+            if _BREAK.search(gap):  # chat writers capitalise after commas too
                 sentence_start = True
             out.append(gap)
             length += len(gap)
