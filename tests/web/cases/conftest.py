@@ -34,7 +34,6 @@ from socialprotocol.web.cases.evidence import check_evidence
 from socialprotocol.web.cases.models import Case, Dossier, FileKind
 from socialprotocol.web.people.actions import do_create_account, do_grant_role, do_import_directory
 from socialprotocol.web.people.models import Person, School
-from tests.web.browser.conftest import browser  # noqa: F401  (chromium for test_browser)
 from tests.web.conftest import PASSWORD, World, verified_client
 from tests.web.helpers import tiny_png
 
