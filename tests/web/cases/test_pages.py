@@ -192,3 +192,18 @@ def test_the_case_page_shows_the_engines_findings_as_a_suggestion(
     from django.utils.html import escape
 
     assert escape(finding["message"]["nl"])[:30] in body
+
+
+def test_the_audit_log_page_takes_the_same_queries_for_many_rows(
+    case_world: CaseWorld, case_clients: dict[str, Client], django_assert_max_num_queries: Any
+) -> None:
+    client = case_clients["priya"]
+    client.get("/privacy/log/")
+    with django_assert_max_num_queries(12) as few:
+        body = client.get("/privacy/log/").content.decode()
+    assert "dossier_entry_added" in body and "case_transitioned" in body
+    for _ in range(5):
+        report(case_world.world, "lisa", "Pesten")
+    with django_assert_max_num_queries(len(few.captured_queries)):
+        body = client.get("/privacy/log/?event=case_reported").content.decode()
+    assert body.count("case_reported") >= 7
