@@ -78,6 +78,7 @@ def _frame_res(subjects: str) -> dict[str, re.Pattern[str]]:
             rf"(?:(?:^|[,.!?:;]\s*|\b(?:he|hey|hoi|yo|oi|ey|jo|oh|kijk|hallo|dag|doei|bye|ja|nee) )"
             rf"(?:jij|jullie|you|u|je)|\b(?:jij|jullie|you))(?: {_MODS})* $"
         ),
+        "you_are": re.compile(rf"\b(?:ur|youre|u r|you r|you are|u are)(?: {_ADV})* $"),
         "hey": re.compile(rf"(?:^|[,.!?:;]\s*)(?:he|hey|hoi|yo|oi|ey|jo|doei|dag|bye)(?: {_MODS})* $"),
         "modifier": re.compile(rf"\b{_MODS} $"),
         "apposition": re.compile(r"(?:^|[,:]\s*|\b)(?:echt|gewoon|zo) (?:een|n|zon|zo'n) $"),
@@ -341,6 +342,8 @@ class Detector:
         if not word or not word[0].isalnum():
             return None
         entry = self.lex.entry(word)
+        if word == "flikker" and i + 1 < len(nt.tokens) and nt.tokens[i + 1].norm == "op":
+            entry = None  # "flikker op": the verb 'go away', not the slur
         if entry is not None:
             if entry.tier == "strong":
                 if self._self_directed(nt.text, a):
