@@ -78,6 +78,7 @@ def _frame_res(subjects: str) -> dict[str, re.Pattern[str]]:
             rf"(?:(?:^|[,.!?:;]\s*|\b(?:he|hey|hoi|yo|oi|ey|jo|oh|kijk|hallo|dag|doei|bye|ja|nee) )"
             rf"(?:jij|jullie|you|u|je)|\b(?:jij|jullie|you))(?: {_MODS})* $"
         ),
+        "inverted": re.compile(rf"\b(?:ben|bent|is|zijn) (?:je|jij|jullie|hij|zij|u)(?: {_ADV})* $"),
         "you_are": re.compile(rf"\b(?:ur|youre|u r|you r|you are|u are)(?: {_ADV})* $"),
         "hey": re.compile(rf"(?:^|[,.!?:;]\s*)(?:he|hey|hoi|yo|oi|ey|jo|doei|dag|bye)(?: {_MODS})* $"),
         "modifier": re.compile(rf"\b{_MODS} $"),
