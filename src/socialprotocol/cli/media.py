@@ -40,7 +40,7 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
         help="vakken (in pixels) met gezichten van mensen die toestemming gaven: die blijven zichtbaar",
     )
     red.add_argument(
-        "--style", choices=STYLES, default=None, help="hoe: blur, pixelate (standaard) of solid"
+        "--style", choices=STYLES, default=None, help="hoe: blur (standaard), pixelate of solid"
     )
     red.add_argument(
         "--zonder-geluid",

@@ -3,7 +3,7 @@ plane of a YUV frame), in place.
 
 Every style reduces the padded face to ``cells`` x ``cells`` averages first, so no detail
 finer than a cell survives, whatever the face size: "pixelate" shows them as blocks, "blur"
-takes fewer cells, halves their contrast and smooths between them, "solid" paints one flat
+takes one cell fewer, halves their contrast and smooths between them, "solid" paints one flat
 colour. The strength is set so that the face detector itself no longer finds a face there.
 """
 
@@ -39,7 +39,7 @@ def cover(pixels: Array, box: Box, style: Style, cells: int, solid: int = 40) ->
     if style == "pixelate":
         region[...] = _blocks(_cell_means(region, cells), h, w)
         return
-    grid = _cell_means(region, max(2, cells - 2))
+    grid = _cell_means(region, max(2, cells - 1))
     # halve the contrast between cells: a smooth light-dark blob still reads as a face
     mean = grid.reshape(-1, *grid.shape[2:]).mean(axis=0)
     region[...] = _smooth(grid * 0.5 + mean * 0.5, h, w)

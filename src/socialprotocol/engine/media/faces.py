@@ -48,7 +48,7 @@ class FaceDetector:
 
     def __init__(self, config: DetectorConfig | None = None) -> None:
         self.config = config or DetectorConfig()
-        self._session = session("centerface.onnx", self.config.threads)
+        self._session = session(self.config.model, self.config.threads)
 
     # --- pictures of any size ---------------------------------------------------------------
 
