@@ -142,3 +142,18 @@ def test_the_database_itself_refuses_to_alter_or_delete_evidence(case_world: Cas
         with pytest.raises(DatabaseError), transaction.atomic(), connection.cursor() as cursor:
             cursor.execute(sql, [pk])
     assert Evidence.objects.get(pk=row.pk).sha256 == row.sha256
+
+
+def test_the_integrity_check_finds_a_file_changed_on_disk(
+    case_world: CaseWorld, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from django.core.management.base import CommandError
+
+    call_command("verify_case_records")
+    assert "4 bestanden gecontroleerd" in capsys.readouterr().out  # 2 screenshots, 2 letters
+    evidence = case_world.staff_case.evidence.get()
+    with open(evidence.file.path, "ab") as fh:
+        fh.write(b"tampered")
+    with pytest.raises(CommandError, match="1 van"):
+        call_command("verify_case_records")
+    assert f"bewijsstuk {evidence.pk}" in capsys.readouterr().err
