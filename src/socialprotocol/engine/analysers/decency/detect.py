@@ -79,6 +79,7 @@ def _frame_res(subjects: str) -> dict[str, re.Pattern[str]]:
             rf"(?:jij|jullie|you|u|je)|\b(?:jij|jullie|you))(?: {_MODS})* $"
         ),
         "inverted": re.compile(rf"\b(?:ben|bent|is|zijn) (?:je|jij|jullie|hij|zij|u)(?: {_ADV})* $"),
+        "demonstrative": re.compile(r"(?:^|[,.!?:;]\s*|\b(?:kijk|zie|hoor|ew|bah|jak) )(?:die|dat|deze) $"),
         "you_are": re.compile(rf"\b(?:ur|youre|u r|you r|you are|u are)(?: {_ADV})* $"),
         "hey": re.compile(rf"(?:^|[,.!?:;]\s*)(?:he|hey|hoi|yo|oi|ey|jo|doei|dag|bye)(?: {_MODS})* $"),
         "modifier": re.compile(rf"\b{_MODS} $"),
@@ -467,6 +468,8 @@ class Detector:
                 continue  # "het is echt een schande": no person to aim at
             if kind == "modifier" and word in self.lex.frame_adjectives:
                 continue
+            if kind == "demonstrative" and word not in self.lex.frame_adjectives:
+                continue  # "die aap" may be the one in the zoo; "die dikke" is a person
             adv = m.groupdict().get("adv") or ""
             if self._self_directed(text, a) and kind in ("copula", "exclaim"):
                 return None
