@@ -31,10 +31,14 @@ def _queries(client: Client, url: str) -> int:
     return len(ctx)
 
 
-def test_the_tagging_page_needs_the_same_queries_for_3_or_23_tagged_faces(
+def test_the_tagging_page_needs_the_same_queries_for_3_or_all_faces_tagged(
     world: World, clients: dict[str, Client], pub: Publication
 ) -> None:
-    people = [add_pupil(world, f"q{i}", f"Kind{i}", "Klas", born_years_ago(9)) for i in range(23)]
+    faces = pub.faces.count()
+    assert faces >= 20
+    people = [
+        add_pupil(world, f"q{i}", f"Kind{i}", "Klas", born_years_ago(9)) for i in range(faces)
+    ]
     url = f"/toestemming/berichten/{pub.pk}/"
     do_tag_faces(pub, dict(enumerate(people[:3])), acting_user=None)
     few = _queries(clients["sanne"], url)
