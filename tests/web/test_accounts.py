@@ -90,3 +90,10 @@ def test_an_account_without_a_board_gets_a_dutch_not_found(db: Any) -> None:
     response = client.get("/")
     assert response.status_code == 404
     assert "Deze pagina bestaat niet" in response.content.decode()
+
+
+def test_the_admin_login_goes_through_the_throttled_login(world: World) -> None:
+    response = Client().post("/beheer/login/", {"username": "anna", "password": PASSWORD})
+    assert response.status_code == 302
+    assert response["Location"].startswith("/account/login/?next=/beheer/")
+    assert "_auth_user_id" not in Client().session

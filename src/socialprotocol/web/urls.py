@@ -9,6 +9,8 @@ urlpatterns = [
     path("account/logout/", core.logout, name="logout"),
     path("account/2fa/", core.two_factor, name="two_factor"),
     path("i18n/setlang/", set_language, name="set_language"),
+    # The admin logs in through the site's own login: throttled, with two-factor.
+    path("beheer/login/", core.admin_login),
     path("beheer/", admin.site.urls),
     path("api/v1/", include("socialprotocol.web.api.urls")),
     path("toestemming/", include("socialprotocol.web.consent.urls")),

@@ -73,6 +73,12 @@ def login(request: HttpRequest) -> HttpResponse:
     )  # fmt: skip
 
 
+def admin_login(request: HttpRequest) -> HttpResponse:
+    """The admin's own login form would bypass throttling and two-factor: use ours."""
+    target = _next(request, "/beheer/")
+    return HttpResponseRedirect(f"/account/login/?next={target}")
+
+
 @require_POST
 def logout(request: HttpRequest) -> HttpResponse:
     auth.logout(request)
