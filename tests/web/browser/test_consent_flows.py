@@ -157,3 +157,23 @@ def test_a_parent_gives_and_withdraws_consent_and_sees_where_it_was_used(
     text = page.locator(f"#person-{tim.pk}").inner_text()
     assert "geen toestemming meer: de school haalt dit weg" in text
     page.context.close()
+
+
+def test_the_schools_consent_pages_pass_axe(
+    browser: Any, live_server: Any, world: World, purposes: dict[str, Purpose],  # noqa: F811
+    fatma_person: Person, tim: Person,  # noqa: F811
+) -> None:  # fmt: skip
+    from socialprotocol.web.people.models import Group
+
+    do_record_consent(tim, purposes["social"], "given", given_by=fatma_person, method="paper",
+                      evidence="archief 1", acting_user=None)  # fmt: skip
+    groep = Group.objects.get(name="groep 6")
+    page = browser.new_context(viewport=DESKTOP, locale="nl-NL").new_page()
+    base = live_server.url
+    log_in(page, base, "marieke")
+    for url in ("/toestemming/", f"/toestemming/school/?groep={groep.pk}", "/toestemming/rondes/",
+                f"/toestemming/personen/{tim.pk}/", f"/toestemming/personen/{tim.pk}/formulier/",
+                "/toestemming/berichten/"):  # fmt: skip
+        page.goto(base + url)
+        assert axe_violations(page) == [], url
+    page.context.close()
