@@ -56,7 +56,7 @@ _ADV = (
     r"lelijke|gore|enorme|echte|vreselijke|such|so|a|an|fucking|total|complete|absolute|really|"
     r"little|big|stupid|ugly|dumb|helemaal|beetje|flink|knettergek|hartstikke|me|ff|effe|nou|te|"
     r"zon|zo een|nogal|behoorlijk|vet|kanker|kk|kkr|tering|tyfus|fucking|mega|ultra|enorm|de|"
-    r"het|[\w']+ en|[a-z]{3,}e)"
+    r"het|[\w']+ en|[a-z]{3,}e|dom|stom|vies|lelijk|dik|klein|raar|vet|oud|lui)"
 )
 _MODS = (
     r"(?:vies|vuil|vet|lelijk|dik|stom|dom|smerig|achterlijk|gestoord|vieze|vuile|stomme|domme|kleine|lelijke|gore|smerige|gestoorde|achterlijke|kanker|kut|"
