@@ -158,3 +158,23 @@ def test_a_round_asks_parents_of_pupils_under_16_and_pupils_from_16_themselves(
     lisa = Person.objects.get(external_id="l1")
     lisa.parent_links.all().delete()
     assert set(deciders(made)) == {noor}
+
+
+def test_a_parent_confirms_an_earlier_yes_in_a_round_and_it_then_survives_the_deadline(
+    world: World, clients: dict[str, Client], purposes: dict[str, Purpose],
+    lisa_person: Person, fatma_person: Person,
+) -> None:  # fmt: skip
+    lisa = lisa_person  # 10: her parent decides before and after the deadline
+    from socialprotocol.web.consent.actions import do_start_round
+    from socialprotocol.web.consent.lookup import statuses_for_purpose
+    from socialprotocol.web.consent.rules import Status
+
+    social = purposes["social"]
+    do_record_consent(lisa, social, "given", given_by=fatma_person, method="form", acting_user=None)
+    do_start_round(world.asko, "Ronde", timezone.localdate() + timedelta(days=9), acting_user=None)
+    fatma = clients["fatma"]
+    assert "Bevestig ja: Sociale media van de school" in fatma.get("/toestemming/").content.decode()
+    fatma.post(f"/toestemming/{lisa.pk}/doel/{social.pk}/", {"decision": "given"})
+    assert "Bevestig ja: Sociale media" not in fatma.get("/toestemming/").content.decode()
+    after = timezone.localdate() + timedelta(days=10)
+    assert statuses_for_purpose(world.asko, [lisa.pk], social.pk, day=after)[lisa.pk] is Status.YES

@@ -124,3 +124,12 @@ def copy_is_stale(pub: Publication) -> bool:
     """True when the copy shows someone whose consent is no longer yes (withdrawn, refused
     later, or lapsed): it may not be downloaded again until a new copy is made."""
     return bool(take_downs([pub]))
+
+
+def confirmed_in(person: Person, consent_round: ConsentRound) -> set[int]:
+    """The purposes this person's decider already confirmed (or changed) in the round."""
+    return set(
+        ConsentRecord.objects.filter(subject=person, consent_round=consent_round).values_list(
+            "purpose_id", flat=True
+        )
+    )

@@ -18,6 +18,7 @@ from socialprotocol.web.consent.actions import ConsentError, do_log_consent_read
 from socialprotocol.web.consent.forms import DecisionForm
 from socialprotocol.web.consent.models import Method, Purpose
 from socialprotocol.web.consent.overview import (
+    confirmed_in,
     consents_of,
     history_of,
     open_round,
@@ -26,6 +27,7 @@ from socialprotocol.web.consent.overview import (
     uses_of,
 )
 from socialprotocol.web.consent.paper_views import may_record_paper
+from socialprotocol.web.consent.rules import Status
 from socialprotocol.web.consent.school_views import BOARD_ADMINS
 from socialprotocol.web.people.access import access_of
 from socialprotocol.web.people.models import Person
@@ -44,19 +46,21 @@ def home(request: HttpRequest) -> HttpResponse:
     others = [p for p in people if p not in mine and p.pk != access.person.pk]
     purposes = purposes_of(access.person.board_id)
     lang = get_language() or "nl"
-    rows = [
-        {
+    rows = []
+    for pc in consents_of(mine, purposes, today):
+        running = open_round(pc.person)
+        confirmed = confirmed_in(pc.person, running) if running else set()
+        rows.append({
             "person": pc.person,
             "me": pc.person.pk == access.person.pk,
             "statuses": [
-                {"purpose": q, "status": s.value, "text": status_text(s, lang)}
+                {"purpose": q, "status": s.value, "text": status_text(s, lang),
+                 "to_confirm": running is not None and s is Status.YES and q.pk not in confirmed}
                 for q, s in pc.statuses
             ],
             "uses": uses_of(pc.person),
-            "round": open_round(pc.person),
-        }
-        for pc in consents_of(mine, purposes, today)
-    ]
+            "round": running,
+        })  # fmt: skip
     return render(
         request,
         "consent/home.html",

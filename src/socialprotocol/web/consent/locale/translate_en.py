@@ -120,6 +120,8 @@ EN: dict[str, str | tuple[str, str]] = {
     "Kies ja, nee of intrekken.": "Choose yes, no or withdraw.",
     "Opgeslagen. Je kunt dit altijd weer veranderen.": "Saved. You can always change this again.",
     "Toestemming": "Consent",
+    "Bevestig ja: %(p)s": "Confirm yes: %(p)s",
+    "Bevestig ja": "Confirm yes",
     "Keuze op het formulier": "Choice on the form",
     "Ondertekend door": "Signed by",
     "Of: naam zoals op het formulier": "Or: the name as on the form",
