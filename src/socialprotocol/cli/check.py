@@ -68,6 +68,11 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
         metavar="BESTAND",
         help="batch: schrijf de rapporten hierheen (standaard: standaarduitvoer)",
     )
+    p.add_argument(
+        "--decency-model",
+        metavar="PAD",
+        help="eigen fatsoenmodel van het bestuur (.onnx), of 'none' voor alleen de regels",
+    )
     p.add_argument("--json", action="store_true", help="geef het rapport als JSON")
     p.add_argument(
         "--lang", choices=["nl", "en"], default="nl", help="taal van de uitleg (nl of en)"
@@ -102,7 +107,9 @@ def _checker(args: argparse.Namespace, progress: Any = None) -> Checker:
                 f"socialprotocol: waarschuwing: {len(directory.errors)} rij(en) in "
                 f"{args.directory} overgeslagen: {shown}{more}\n"
             )
-    options = {"progress": progress} if progress else {}
+    options: dict[str, Any] = {"progress": progress} if progress else {}
+    if args.decency_model:
+        options["decency_model"] = args.decency_model
     return Checker(protocol, directory, options=options)
 
 

@@ -25,6 +25,7 @@ import numpy.typing as npt
 
 from socialprotocol.engine.analysers.decency.detect import Hit
 from socialprotocol.engine.analysers.decency.normalise import NormText
+from socialprotocol.engine.model import InputError
 
 DIM = 1 << 16
 LABELS = ("insult", "threat", "hate", "defamation", "doxxing", "sexual", "reputation")
@@ -93,7 +94,9 @@ class LinearScorer(_Adjusting):
     def probabilities(self, text: str, nt: NormText, hits: Sequence[Hit]) -> dict[str, float]:
         idx = features(nt, hits)
         z = self.weights[idx].sum(axis=0) + self.bias
-        return {lab: 1.0 / (1.0 + math.exp(-float(v))) for lab, v in zip(self.labels, z, strict=True)}
+        return {
+            lab: 1.0 / (1.0 + math.exp(-float(v))) for lab, v in zip(self.labels, z, strict=True)
+        }
 
 
 class OnnxScorer(_Adjusting):
@@ -108,7 +111,7 @@ class OnnxScorer(_Adjusting):
         meta = self.session.get_modelmeta().custom_metadata_map
         labels = [x.strip() for x in meta.get("labels", "").split(",") if x.strip()]
         if not labels:
-            raise ValueError(f"{path}: the ONNX model has no 'labels' metadata")
+            raise InputError(f"Fatsoenmodel '{path}' heeft geen 'labels' in de metadata.")
         self.labels = tuple(labels)
         self.input = self.session.get_inputs()[0].name
 
@@ -134,6 +137,17 @@ def load_scorer(option: object) -> Scorer | None:
     if str(option).lower() in ("none", "off", "rules"):
         return None
     path = Path(str(option))
-    if path.suffix == ".onnx":
-        return OnnxScorer(path)
-    return LinearScorer.from_file(path)
+    if not path.is_file():
+        raise InputError(f"Fatsoenmodel '{path}' bestaat niet of is geen bestand.")
+    try:
+        if path.suffix == ".onnx":
+            return OnnxScorer(path)
+        return LinearScorer.from_file(path)
+    except InputError:
+        raise
+    except Exception as exc:
+        raise InputError(
+            f"Fatsoenmodel '{path}' is niet te gebruiken ({type(exc).__name__}: {exc}). "
+            "Verwacht: een ONNX-model met tekst als invoer en 'labels' in de metadata, "
+            "of een .npz-bestand van tools/train_decency.py."
+        ) from None
