@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
+import pytest
 from django.test import Client
 
 from socialprotocol.cli.main import build_parser
@@ -35,3 +37,40 @@ def test_revoking_a_key_in_the_admin_stops_it_at_once(world: World, clients: Any
     response = clients["anna"].post(f"/beheer/api/apitoken/{token.pk}/change/", {"revoked": "on"})
     assert response.status_code == 302
     assert api.get("/api/v1/rules").status_code == 401
+
+
+@pytest.mark.slow
+def test_serve_demo_starts_the_site_and_the_worker(tmp_path: Path) -> None:
+    """The README's run command, for real: migrations, demo board, worker, gunicorn."""
+    import os
+    import signal
+    import socket
+    import subprocess
+    import sys
+    import time
+    import urllib.request
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    env = {**os.environ, "SOCIALPROTOCOL_DATA_DIR": str(tmp_path), "SOCIALPROTOCOL_SECRET_KEY": "t"}
+    env.pop("DATABASE_URL", None)
+    env.pop("DJANGO_SETTINGS_MODULE", None)
+    server = subprocess.Popen(
+        [sys.executable, "-m", "socialprotocol", "serve", "--demo", "--port", str(port), "--workers", "1"],
+        env=env, cwd=tmp_path, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+    )  # fmt: skip
+    try:
+        deadline, body = time.monotonic() + 90, ""
+        while time.monotonic() < deadline and not body:
+            try:
+                with urllib.request.urlopen(f"http://127.0.0.1:{port}/account/login/", timeout=5) as r:
+                    body = r.read().decode()
+            except OSError:
+                time.sleep(0.5)
+        assert "Inloggen" in body
+    finally:
+        server.send_signal(signal.SIGTERM)
+        output = server.communicate(timeout=30)[0].decode()
+    assert "demo-protocol-2018" in output  # the demo logins are printed
+    assert "Starting worker" in output
