@@ -120,6 +120,8 @@ EN: dict[str, str | tuple[str, str]] = {
     "Kies ja, nee of intrekken.": "Choose yes, no or withdraw.",
     "Opgeslagen. Je kunt dit altijd weer veranderen.": "Saved. You can always change this again.",
     "Toestemming": "Consent",
+    "Toestemming is per doel, kan altijd worden ingetrokken en wordt als bewijs bewaard. Gezichten worden alleen gevonden, nooit herkend.":
+        "Consent is per purpose, can always be withdrawn and is kept as proof. Faces are only found, never recognised.",
     "Bevestig ja: %(p)s": "Confirm yes: %(p)s",
     "Bevestig ja": "Confirm yes",
     "Keuze op het formulier": "Choice on the form",
