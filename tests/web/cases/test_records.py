@@ -111,6 +111,13 @@ def test_the_purge_removes_a_file_two_years_after_employment_ended(
     assert AuditLog.objects.filter(event="dossier_purged").count() == 1
 
 
+def test_the_background_worker_runs_the_retention_purge_without_cron(case_world: CaseWorld) -> None:
+    _end(case_world.personnel_file, 2, case_world)
+    call_command("run_worker", "--batch")
+    assert not Dossier.objects.filter(pk=case_world.personnel_file.pk).exists()
+    assert Dossier.objects.filter(pk=case_world.pupil_file.pk).exists()
+
+
 def test_the_purge_removes_closed_cases_and_their_evidence_when_no_file_refers_to_them(
     case_world: CaseWorld, settings: object
 ) -> None:

@@ -1,5 +1,6 @@
 """The background worker: media checks from the database queue; every minute, retention and
-requeueing the checks of a worker that died.
+requeueing the checks of a worker that died; once a day, the retention purge of case records
+and dossiers (DESIGN §6), with its report in the log.
 
 Runs django-tasks' database worker (which claims a task row at a time, so several workers can
 run side by side) and purges expired checks on a timer.
@@ -7,6 +8,7 @@ run side by side) and purges expired checks on a timer.
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 import threading
 from argparse import ArgumentParser
@@ -15,20 +17,35 @@ from typing import Any
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
 from django.db import close_old_connections
+from django.utils import timezone
 
 from socialprotocol.web.checks.actions import do_purge_expired_checks, do_requeue_stale_checks
 
 log = logging.getLogger(__name__)
 
 
-def _purge_loop(stop: threading.Event, every: float) -> None:
+def _daily_purge(last: dt.date | None) -> dt.date:
+    """Run the day's retention purge once per calendar day; returns the day it ran for."""
+    from socialprotocol.web.cases.actions.retention import do_purge_expired_records
+
+    today = timezone.localdate()
+    if last == today:
+        return today
+    report = do_purge_expired_records(today)
+    for line in report.lines():
+        log.info("bewaartermijn: %s", line)
+    return today
+
+
+def _purge_loop(stop: threading.Event, every: float, last_day: dt.date | None) -> None:
     while not stop.wait(every):
         try:
             close_old_connections()
             do_purge_expired_checks()
             do_requeue_stale_checks()
+            last_day = _daily_purge(last_day)
         except Exception:
-            log.exception("purging expired checks failed")
+            log.exception("purging expired checks or records failed")
 
 
 class Command(BaseCommand):
@@ -41,9 +58,10 @@ class Command(BaseCommand):
     def handle(self, *args: Any, **options: Any) -> None:
         do_purge_expired_checks()
         do_requeue_stale_checks()
+        last_day = _daily_purge(None)
         stop = threading.Event()
         timer = threading.Thread(
-            target=_purge_loop, args=(stop, options["purge_every"]), daemon=True
+            target=_purge_loop, args=(stop, options["purge_every"], last_day), daemon=True
         )
         timer.start()
         try:
