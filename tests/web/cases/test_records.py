@@ -111,10 +111,16 @@ def test_the_purge_removes_a_file_two_years_after_employment_ended(
     assert AuditLog.objects.filter(event="dossier_purged").count() == 1
 
 
-def test_the_background_worker_runs_the_retention_purge_without_cron(case_world: CaseWorld) -> None:
+def test_the_background_worker_runs_the_retention_purge_once_a_day(case_world: CaseWorld) -> None:
+    from socialprotocol.web.checks.management.commands.run_worker import _daily_purge
+
     _end(case_world.personnel_file, 2, case_world)
-    call_command("run_worker", "--batch")
+    ran_for = _daily_purge(None)
+    assert ran_for == timezone.localdate()
     assert not Dossier.objects.filter(pk=case_world.personnel_file.pk).exists()
+    assert Dossier.objects.filter(pk=case_world.pupil_file.pk).exists()
+    _end(case_world.pupil_file, 3, case_world)
+    assert _daily_purge(ran_for) == ran_for  # the same day: not again
     assert Dossier.objects.filter(pk=case_world.pupil_file.pk).exists()
 
 
