@@ -111,6 +111,10 @@ def test_the_demo_board_loads_from_the_bundled_directory(db: Any) -> None:
     from django.contrib.auth.models import User
 
     assert User.objects.filter(username__in=list(LOGINS)).count() == len(LOGINS)
+    from socialprotocol.web.consent.models import Purpose
+
+    # a teacher can ask for consent on the demo site straight away
+    assert Purpose.objects.filter(board=board).count() == 5
 
 
 def _oneroster_zip() -> bytes:

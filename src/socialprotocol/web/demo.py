@@ -11,6 +11,8 @@ from django.contrib.auth.models import User
 from django.db import transaction
 
 from socialprotocol.engine.directory import parse_directory_csv
+from socialprotocol.web.consent.actions import do_create_default_purposes
+from socialprotocol.web.consent.models import Purpose
 from socialprotocol.web.core.actions import do_create_board
 from socialprotocol.web.core.models import Board
 from socialprotocol.web.people.actions import do_create_account, do_grant_role, do_import_directory
@@ -53,4 +55,6 @@ def load_demo() -> Board:
                     acting_user=None,
                 )
             do_create_account(person, login, PASSWORD, acting_user=None)
+    if not Purpose.objects.filter(board=board).exists():
+        do_create_default_purposes(board, acting_user=None)
     return board

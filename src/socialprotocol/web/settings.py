@@ -163,6 +163,21 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = 256 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
 DATA_UPLOAD_MAX_NUMBER_FILES = MAX_UPLOAD_FILES
 
+# Mail (consent requests, re-confirmation rounds). By default mail is written to the console
+# log, so a demo or a new install sends nothing off the machine until SMTP is configured.
+EMAIL_BACKEND = {
+    "console": "django.core.mail.backends.console.EmailBackend",
+    "file": "django.core.mail.backends.filebased.EmailBackend",
+    "smtp": "django.core.mail.backends.smtp.EmailBackend",
+}[env_choice("SOCIALPROTOCOL_EMAIL", "console", ("console", "file", "smtp"))]
+EMAIL_FILE_PATH = str(DATA_DIR / "mail")
+EMAIL_HOST = env_str("SOCIALPROTOCOL_EMAIL_HOST", "localhost")
+EMAIL_PORT = env_int("SOCIALPROTOCOL_EMAIL_PORT", 25, minimum=1, maximum=65535)
+EMAIL_HOST_USER = env_str("SOCIALPROTOCOL_EMAIL_USER", "")
+EMAIL_HOST_PASSWORD = env_str("SOCIALPROTOCOL_EMAIL_PASSWORD", "")
+EMAIL_USE_TLS = env_bool("SOCIALPROTOCOL_EMAIL_TLS", False)
+DEFAULT_FROM_EMAIL = env_str("SOCIALPROTOCOL_EMAIL_FROM", "socialprotocol@localhost")
+
 PROTOCOL_FILE = env_str("SOCIALPROTOCOL_PROTOCOL", "")  # empty: the bundled ASKO 2018 protocol
 
 LANGUAGE_CODE = "nl"

@@ -1,6 +1,6 @@
 """The background worker: media checks from the database queue; every minute, retention and
 requeueing the checks of a worker that died; once a day, the retention purge of case records
-and dossiers (DESIGN §6), with its report in the log.
+and dossiers (DESIGN §6) and of old post photos kept for consent, with the report in the log.
 
 Runs django-tasks' database worker (which claims a task row at a time, so several workers can
 run side by side) and purges expired checks on a timer.
@@ -27,6 +27,7 @@ log = logging.getLogger(__name__)
 def _daily_purge(last: dt.date | None) -> dt.date:
     """Run the day's retention purge once per calendar day; returns the day it ran for."""
     from socialprotocol.web.cases.actions.retention import do_purge_expired_records
+    from socialprotocol.web.consent.retention import do_purge_post_media
 
     today = timezone.localdate()
     if last == today:
@@ -34,6 +35,7 @@ def _daily_purge(last: dt.date | None) -> dt.date:
     report = do_purge_expired_records(today)
     for line in report.lines():
         log.info("bewaartermijn: %s", line)
+    log.info("bewaartermijn: foto's van berichten verwijderd: %d", do_purge_post_media())
     return today
 
 
