@@ -49,10 +49,14 @@ def _t(pair: tuple[str, str], lang: str) -> str:
 def mark(text: str, spans: list[tuple[int, int]], color: bool) -> str:
     """Put the found words between markers (bold red on a terminal, »« otherwise)."""
     open_, close = ("\033[1;31m", "\033[0m") if color else ("»", "«")
+    merged: list[list[int]] = []
+    for start, end in sorted(spans):
+        if merged and start <= merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], end)  # a name inside a clause: mark the clause
+        else:
+            merged.append([start, end])
     out, pos = [], 0
-    for start, end in sorted(set(spans)):
-        if start < pos:
-            continue
+    for start, end in merged:
         out += [text[pos:start], open_, text[start:end], close]
         pos = end
     out.append(text[pos:])

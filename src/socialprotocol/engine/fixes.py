@@ -37,6 +37,8 @@ def apply_text_fixes(text: str, findings: Sequence[Finding]) -> str | None:
         out = out[:start] + replacement + out[end:]
         last_start = start
     out = _tidy(out)
+    if out and text[:1].isupper() and out[:1].islower():
+        out = out[0].upper() + out[1:]  # the removed clause opened the post
     for extra in appends:
         out = _append(out, extra)
     return out
