@@ -222,25 +222,34 @@ def test_a_directory_with_bad_rows_warns_and_still_checks(tmp_path: Path) -> Non
     assert json.loads(result.stdout)["in_scope"] is True
 
 
-def test_a_photo_that_cannot_be_read_never_gives_allowed(tmp_path: Path) -> None:
+def test_a_file_that_is_not_a_photo_is_refused_in_one_dutch_line(tmp_path: Path) -> None:
     fake = tmp_path / "foto.jpg"
     fake.write_bytes(b"dit is geen foto")
     result = run(
-        "check",
-        "Schoolreis!",
-        "--role",
-        "ouder",
-        "--context",
-        "prive",
-        "--media",
-        str(fake),
-        "--json",
+        "check", "Schoolreis!", "--role", "ouder", "--context", "prive", "--media", str(fake)
     )
+    assert result.returncode == 2
+    err = result.stderr.decode()
+    assert err.startswith(f"socialprotocol: Mediabestand '{fake}'")
+    assert "Traceback" not in err
+
+
+def test_a_batch_line_with_a_broken_photo_gets_an_error_report(tmp_path: Path) -> None:
+    fake = tmp_path / "leeg.jpg"
+    fake.write_bytes(b"")
+    src = tmp_path / "posts.jsonl"
+    line = {
+        "id": 1,
+        "text": "Schoolreis",
+        "role": "ouder",
+        "context": "prive",
+        "media": [str(fake)],
+    }
+    src.write_text(json.dumps(line) + "\n", encoding="utf-8")
+    result = run("check", "--jsonl", str(src))
     report = json.loads(result.stdout)
-    assert report["verdict"] == "revise"
-    assert "A5" in [n["rule"] for n in report["not_checked"]]
+    assert "Mediabestand" in report["error"]["nl"]
     assert result.returncode == 1
-    assert "Traceback" not in result.stderr.decode()
 
 
 def test_faces_in_one_photo_are_one_line_in_the_answer(capsys: pytest.CaptureFixture[str]) -> None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import jsonschema
 import pytest
 
@@ -67,3 +69,15 @@ def test_articles_no_analyser_can_check_are_listed_as_not_checked() -> None:
 
 def test_a_post_without_text_fixes_has_no_fixed_text() -> None:
     assert checker().check(post("Wat een mooie schoolreis!")).fixed_text is None
+
+
+def test_a_post_whose_photo_cannot_be_read_is_never_allowed(tmp_path: Path) -> None:
+    from socialprotocol.engine.model import MediaRef, Post, PostContext, Role, Setting
+
+    fake = tmp_path / "foto.jpg"
+    fake.write_bytes(b"dit is geen foto")
+    report = checker().check(
+        Post("Schoolreis!", PostContext(Role.PARENT, Setting.PRIVATE), (MediaRef(str(fake)),))
+    )
+    assert report.verdict is Verdict.REVISE
+    assert "A5" in [n.rule for n in report.not_checked]

@@ -124,9 +124,7 @@ def _run_single(args: argparse.Namespace) -> int:
     for name in ("role", "context"):
         if getattr(args, name) is None:
             raise InputError(f"--{name} ontbreekt (bijvoorbeeld --role medewerker --context werk).")
-    for path in args.media:
-        if not Path(path).is_file():
-            raise InputError(f"Mediabestand '{path}' bestaat niet of is geen bestand.")
+    _validate_media(args.media)
     post = post_from_mapping(
         {
             "text": text, "role": args.role, "context": args.context, "at": args.at,
@@ -143,6 +141,22 @@ def _run_single(args: argparse.Namespace) -> int:
         color = sys.stdout.isatty()
         sys.stdout.write(render_report(post.text, data, args.lang, color=color))
     return 0 if report.verdict.value == "allowed" else 1
+
+
+def _validate_media(paths: list[str]) -> None:
+    """Refuse a file that is missing, lies about its type, or is too big, before any model
+    loads: one Dutch line instead of a report that can only say 'not checked'."""
+    if not paths:
+        return
+    from socialprotocol.engine.media import validate
+
+    for path in paths:
+        if not Path(path).is_file():
+            raise InputError(f"Mediabestand '{path}' bestaat niet of is geen bestand.")
+        try:
+            validate(path)
+        except InputError as exc:
+            raise InputError(f"Mediabestand '{path}': {exc}") from None
 
 
 def _media_progress(label: str, fraction: float) -> None:
@@ -230,6 +244,7 @@ def _check_line(checker: Checker, raw: bytes, number: int) -> dict[str, Any]:
     post_id = obj.get("id")
     try:
         post = post_from_mapping(obj)
+        _validate_media([m.path for m in post.media])
         return report_dict(checker.check(post), post_id)
     except InputError as exc:
         return error_dict(post_id, f"Regel {number}: {exc}", f"Line {number}: {exc}")
