@@ -45,8 +45,8 @@ NAME_CATS = {"person_name", "social_handle"}
 DEDUCE_NAME_TAGS = ("persoon", "patient")
 
 
-def load_posts() -> list[dict[str, Any]]:
-    with POSTS.open(encoding="utf-8") as fh:
+def load_posts(path: Path = POSTS) -> list[dict[str, Any]]:
+    with path.open(encoding="utf-8") as fh:
         return [json.loads(line) for line in fh if line.strip()]
 
 
@@ -130,10 +130,12 @@ def big_directory() -> Directory:
     return parse_directory_csv(demo.rstrip("\n") + "\n" + extra, "demo+12000")
 
 
-def accuracy(peers: bool, directory: Directory | None = None) -> tuple[list[Row], list[str]]:
+def accuracy(
+    peers: bool, directory: Directory | None = None, posts: Path = POSTS
+) -> tuple[list[Row], list[str]]:
     checker = Checker(directory=directory or load_directory(demo_directory_path()))
     ours, peer = Score(), Score()
-    for row in load_posts():
+    for row in load_posts(posts):
         report = checker.check(post_of(row))
         community = [(n["start"], n["end"]) for n in row["names"] if n["person"]]
         other = [(n["start"], n["end"]) for n in row["names"] if not n["person"]]
@@ -264,7 +266,15 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--errors", action="store_true", help="print every miss and false alarm")
     ap.add_argument("--quick", action="store_true")
+    ap.add_argument(
+        "--posts", type=Path, help="score another labelled file of the same format (held-out posts)"
+    )
     args = ap.parse_args()
+    if args.posts:
+        # Held-out posts: accuracy only, and their errors are never written into the tree.
+        for r in accuracy(peers=False, posts=args.posts)[0]:
+            print(f"{r.metric:45s} {r.ours:.3f}  {r.target or ''}  {r.note}")
+        return
     rows = run(args.quick)
     if args.errors:
         print(ERRORS_FILE.read_text())
