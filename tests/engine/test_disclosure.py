@@ -31,6 +31,12 @@ def categories(text: str, setting: str, role: str = "staff") -> set[str]:
         "Vanuit mijn werk bij ASKO: de kinderen hebben 800 euro opgehaald.",
         "Mijn mening, niet die van ASKO, waar ik werk: meer buiten lesgeven!",
         "Ik heb 30 jaar met plezier bij ASKO gewerkt.",
+        "Ontdekkend leren in groep 6 🔬 — juf Mirjam, leerkracht bij ASKO",
+        "Leraar worden? Kom mijn collega worden bij ASKO!",
+        "Fijn om bij ASKO te werken, waar zoiets gewoon kan",
+        "Sinds 1 augustus directeur van De Notenboom en daarmee onderdeel van de ASKO-familie 💛",
+        "Als schoolleider bij ASKO blij dat er eindelijk schot in zit.",
+        "Proud to be part of ASKO 💙 our team just rolled out the new curriculum.",
     ],
 )
 def test_it_accepts_natural_ways_of_saying_you_work_there(text: str) -> None:
@@ -49,6 +55,7 @@ def test_it_accepts_natural_ways_of_saying_you_work_there(text: str) -> None:
         "Persoonlijke mening: ik ben blij dat ASKO de loonsverhoging uitbetaalt.",
         "Stagiairs gezocht voor onze school! #werkenbijasko",
         "De directeur van ASKO heeft een brief gestuurd.",
+        "Mijn collega werkt al jaren bij ASKO en is er klaar mee.",
     ],
 )
 def test_it_asks_staff_to_disclose_in_work_posts_about_the_board(text: str) -> None:
@@ -66,6 +73,8 @@ def test_it_asks_staff_to_disclose_in_work_posts_about_the_board(text: str) -> N
         "#ASKOmedewerker, niet namens ASKO: de cao is prima.",
         "Privé-account, meningen zijn van mijzelf. Ik werk bij ASKO en ben blij met de speeltuin.",
         "Mening geheel de mijne (werkzaam bij ASKO): de school verdient een nieuw gebouw.",
+        "Na 20 jaar bij ASKO: goede collega's zijn goud waard. Mening van mezelf, niet van de organisatie.",
+        "Ik neem afscheid van ASKO. Wat ik hier schrijf, schrijf ik op eigen titel.",
     ],
 )
 def test_it_accepts_disclaimers_in_private_posts(text: str) -> None:
