@@ -153,6 +153,19 @@ TARGETS = [
 ]
 
 NO_BAD_WORD = [
+    # veiled threats, stalking and incitement in everyday words
+    ("wacht maar tot het uit is, dan merk je het wel", {"threat"}),
+    ("let maar goed op als je vanavond alleen naar huis loopt", {"threat"}),
+    ("hij moet maar eens goed oppassen als hij s avonds naar zijn fiets loopt", {"threat"}),
+    ("hier kom je niet meer heelhuids vandaan", {"threat"}),
+    ("als je het vertelt maak ik van je leven een hel", {"threat"}),
+    ("ik weet hoe laat jij thuiskomt na de training", {"threat", "doxxing"}),
+    ("die leraar verdient het om in elkaar geslagen te worden", {"threat"}),
+    ("ik heb bijgehouden wanneer juf Mirjam thuiskomt", {"doxxing"}),
+    ("vannacht stond ik weer voor je deur", {"doxxing"}),
+    ("op deze school laten ze de kinderen gewoon aan hun lot over", {"reputation"}),
+    ("kom je morgen? dan zie je wel hoe mooi het is geworden", set()),
+    ("let goed op als je de weg oversteekt met de klas", set()),
     ("Niemand mag jou, je hoort er gewoon niet bij", {"insult"}),
     ("de wereld is beter zonder jou", {"insult"}),
     ("ik neem morgen een mes mee naar school", {"threat"}),
