@@ -26,7 +26,6 @@ from socialprotocol.engine.model import Report, TextEvidence
 
 BENCH = "text accuracy"
 ERRORS_FILE = ROOT / "bench" / "results" / "accuracy_text_errors.md"
-HELD_OUT = tp.POSTS_FILE.with_name("heldout_text_posts.jsonl")
 CATS = sorted(tp.IDENTIFIER_CATEGORIES)
 DISCLOSURE = {"missing_disclosure": "disclosure_ok", "missing_disclaimer": "disclaimer_ok"}
 
@@ -300,10 +299,15 @@ def run(quick: bool) -> list[Row]:
     ev = evaluate(peers=True)
     write_errors(ev.errors)
     rows = ev.rows
-    if HELD_OUT.exists():
+    for path in held_out_files():
         # Held-out posts only measure: their errors are never listed, so nobody tunes on them.
-        rows += evaluate(peers=True, posts_file=HELD_OUT, bench=f"{BENCH}, held-out").rows
+        name = f"{BENCH}, held-out {path.name.removesuffix('_text_posts.jsonl')}"
+        rows += evaluate(peers=True, posts_file=path, bench=name).rows
     return rows
+
+
+def held_out_files() -> list[Path]:
+    return sorted(tp.POSTS_FILE.parent.glob("heldout*_text_posts.jsonl"))
 
 
 def main() -> None:
