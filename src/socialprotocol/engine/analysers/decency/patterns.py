@@ -42,7 +42,9 @@ class LazyRegex:
     def match(self, text: str, pos: int = 0) -> re.Match[str] | None:
         return self.compiled.match(text, pos)
 
-    def finditer(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> Iterator[re.Match[str]]:
+    def finditer(
+        self, text: str, pos: int = 0, endpos: int = sys.maxsize
+    ) -> Iterator[re.Match[str]]:
         return self.compiled.finditer(text, pos, endpos)
 
 
@@ -58,7 +60,9 @@ class Pattern:
     needs_org: bool  # run only when the post names the board, a school or "de school"
     needs_group: bool  # run only when the post names a protected group
     needs_target: bool  # keep only when the sentence names a person or says "you"
-    anchor: str | None = None  # "org" / "group": try only where such a name starts  # position in its category list, for explanations and tests
+    anchor: str | None = (
+        None  # "org" / "group": try only where such a name starts  # position in its category list, for explanations and tests
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -126,6 +130,49 @@ def _has_top_level_choice(pattern: str) -> bool:
         elif ch == "|" and depth == 0:
             return True
     return False
+
+
+def _top_level_alternatives(pattern: str) -> list[str]:
+    parts, depth, escaped, start = [], 0, False, 0
+    for i, ch in enumerate(pattern):
+        if escaped:
+            escaped = False
+        elif ch == "\\":
+            escaped = True
+        elif ch in "([":
+            depth += 1
+        elif ch in ")]":
+            depth -= 1
+        elif ch == "|" and depth == 0:
+            parts.append(pattern[start:i])
+            start = i + 1
+    parts.append(pattern[start:])
+    return parts
+
+
+def _needs_at_top_level(pattern: str, macro: str) -> bool:
+    """True when every top-level alternative holds ``macro`` outside all groups (and not
+    followed by a quantifier): no match is possible without it, so the pattern can wait for
+    a cheap gate."""
+    for alternative in _top_level_alternatives(pattern):
+        depth, escaped, found = 0, False, False
+        for i, ch in enumerate(alternative):
+            if escaped:
+                escaped = False
+            elif ch == "\\":
+                escaped = True
+            elif ch in "([":
+                depth += 1
+            elif ch in ")]":
+                depth -= 1
+            elif depth == 0 and alternative.startswith(macro, i):
+                after = alternative[i + len(macro) : i + len(macro) + 1]
+                if after not in {"?", "*", "{"}:
+                    found = True
+                    break
+        if not found:
+            return False
+    return True
 
 
 def lead_words(template: str) -> frozenset[str] | None:
@@ -196,12 +243,27 @@ def compile_patterns(data: dict[str, Any], lexicon: Lexicon, orgs: Iterable[str]
             elif single and item["p"].startswith("{GROUP} "):
                 anchor = "group"
             needs_org = raw_keys == "org" or item.get("gate") == "org" or anchor == "org"
-            group = item.get("gate") == "group" or anchor == "group"
+            # Patterns that cannot match without a protected group's name wait for the group
+            # gate: most hate patterns, woken by common words, would otherwise scan every post.
+            group = (
+                item.get("gate") == "group"
+                or anchor == "group"
+                or _needs_at_top_level(item["p"], "{GROUP}")
+            )
             target = bool(item.get("target", False))
             weight = float(item["w"])
             patterns.append(
                 Pattern(
-                    category, regex, weight, negatable, intent, i, keys, needs_org, group, target,
+                    category,
+                    regex,
+                    weight,
+                    negatable,
+                    intent,
+                    i,
+                    keys,
+                    needs_org,
+                    group,
+                    target,
                     anchor,
                 )
             )
@@ -210,8 +272,11 @@ def compile_patterns(data: dict[str, Any], lexicon: Lexicon, orgs: Iterable[str]
         org=LazyRegex(r"(?<![\w§])" + macros["ORG"]),
         group=LazyRegex(r"(?<![\w§])" + macros["GROUP"] + r"(?!\w)"),
         group_any=LazyRegex(
-            r"(?<![\w§])(?:" + macros["GROUP"] + r"|(?:alle|elke|iedere|al die|elk|een) "
-            + macros["GROUP1"] + r")(?!\w)"
+            r"(?<![\w§])(?:"
+            + macros["GROUP"]
+            + r"|(?:alle|elke|iedere|al die|elk|een) "
+            + macros["GROUP1"]
+            + r")(?!\w)"
         ),
         intent=LazyRegex(expand(data["intent"], macros)),
         denial=LazyRegex(expand(data["denial"], macros)),
