@@ -14,6 +14,7 @@ from __future__ import annotations
 import itertools
 import math
 import zlib
+from abc import ABC, abstractmethod
 from collections.abc import Sequence
 from dataclasses import replace
 from importlib import resources
@@ -53,14 +54,15 @@ class Scorer(Protocol):
     def adjust(self, text: str, nt: NormText, hits: list[Hit]) -> list[Hit]: ...
 
 
-class _Adjusting:
+class _Adjusting(ABC):
     """Shared policy: nudge the confidence of what the rules found by the model's opinion.
 
     The model never adds a finding on its own: trained on our corpus it learnt the rules'
     vocabulary, and on the blind functional batches it found nothing the rules missed."""
 
+    @abstractmethod
     def probabilities(self, text: str, nt: NormText, hits: Sequence[Hit]) -> dict[str, float]:
-        raise NotImplementedError
+        """One probability per category label."""
 
     def adjust(self, text: str, nt: NormText, hits: list[Hit]) -> list[Hit]:
         if all(h.category == "profanity" for h in hits):

@@ -115,23 +115,6 @@ def expand(template: str, macros: dict[str, str]) -> str:
 _LEAD = re.compile(r"^(?:\(\?:([a-z' |]+)\)|([a-z']+)) ")
 
 
-def _has_top_level_choice(pattern: str) -> bool:
-    depth = 0
-    escaped = False
-    for ch in pattern:
-        if escaped:
-            escaped = False
-        elif ch == "\\":
-            escaped = True
-        elif ch in "([":
-            depth += 1
-        elif ch in ")]":
-            depth -= 1
-        elif ch == "|" and depth == 0:
-            return True
-    return False
-
-
 def _top_level_alternatives(pattern: str) -> list[str]:
     parts, depth, escaped, start = [], 0, False, 0
     for i, ch in enumerate(pattern):
@@ -148,6 +131,10 @@ def _top_level_alternatives(pattern: str) -> list[str]:
             start = i + 1
     parts.append(pattern[start:])
     return parts
+
+
+def _has_top_level_choice(pattern: str) -> bool:
+    return len(_top_level_alternatives(pattern)) > 1
 
 
 def _needs_at_top_level(pattern: str, macro: str) -> bool:
