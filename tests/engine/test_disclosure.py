@@ -37,6 +37,12 @@ def categories(text: str, setting: str, role: str = "staff") -> set[str]:
         "Sinds 1 augustus directeur van De Notenboom en daarmee onderdeel van de ASKO-familie 💛",
         "Als schoolleider bij ASKO blij dat er eindelijk schot in zit.",
         "Proud to be part of ASKO 💙 our team just rolled out the new curriculum.",
+        "Nieuwe cao bij ASKO. Ik werk er al tien jaar en dit is echt een verbetering.",
+        "ASKO zoekt invallers. Waar ik werk is het tekort enorm.",
+        "As a teacher at ASKO I see this every day.",
+        "Sinds 2015 werkzaam binnen ASKO en nog steeds blij.",
+        "ik ben leerkracht bij een ASKO-school en wij staken morgen",
+        "Mijn collega's bij ASKO zijn de beste.",
     ],
 )
 def test_it_accepts_natural_ways_of_saying_you_work_there(text: str) -> None:
@@ -56,6 +62,10 @@ def test_it_accepts_natural_ways_of_saying_you_work_there(text: str) -> None:
         "Stagiairs gezocht voor onze school! #werkenbijasko",
         "De directeur van ASKO heeft een brief gestuurd.",
         "Mijn collega werkt al jaren bij ASKO en is er klaar mee.",
+        "De ASKO-directeuren kwamen bijeen om de begroting te bespreken.",
+        "De ASKO-leerkracht van mijn zoon is super.",
+        "Mooie actie van ASKO. Ik ben er blij mee.",
+        "ASKO heeft een nieuw beleid. Mijn buurvrouw werkt er en zij is positief.",
     ],
 )
 def test_it_asks_staff_to_disclose_in_work_posts_about_the_board(text: str) -> None:
@@ -75,10 +85,27 @@ def test_it_asks_staff_to_disclose_in_work_posts_about_the_board(text: str) -> N
         "Mening geheel de mijne (werkzaam bij ASKO): de school verdient een nieuw gebouw.",
         "Na 20 jaar bij ASKO: goede collega's zijn goud waard. Mening van mezelf, niet van de organisatie.",
         "Ik neem afscheid van ASKO. Wat ik hier schrijf, schrijf ik op eigen titel.",
+        "ASKO wil fuseren. Ik werk bij ASKO. Ik schrijf dit als privépersoon.",
+        "ASKO wil fuseren. Ik werk bij ASKO. Persoonlijk standpunt, los van ASKO.",
+        "Ik werk bij ASKO en spreek hier nadrukkelijk niet namens mijn werkgever: te weinig geld.",
+        "Ik werk bij ASKO. Deze post staat los van mijn werk, maar de cao is slecht.",
+        "ASKO is great. I work there. Opinions expressed here are mine alone.",
     ],
 )
 def test_it_accepts_disclaimers_in_private_posts(text: str) -> None:
     assert categories(text, "private") == set()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ik werk bij ASKO. Persoonlijk vind ik de fusie slecht.",
+        "Ik werk bij ASKO. Wat is jullie mening over de fusie?",
+        "Ik werk bij ASKO. Dit is het officiële standpunt over de fusie.",
+    ],
+)
+def test_opinions_without_saying_they_are_personal_need_the_disclaimer(text: str) -> None:
+    assert categories(text, "private") == {"missing_disclaimer"}
 
 
 def test_private_posts_about_the_board_need_both_statements() -> None:

@@ -31,6 +31,10 @@ from .helpers import checker, post
         "Trots! Onze dochter mag volgend jaar naar het gymnasium",
         "De oudervereniging zoekt nog hulp in de aula",
         "Zwemmen met de klas, wie rijdt er mee?",
+        "Tikkie voor de klassenpot, graag voor vrijdag",
+        "Vergadering oudercommissie in lokaal 12",
+        "Bij de verkeersles leren ze de dode hoek",
+        "nog hoofdstuk 4 leren voor morgen 😩",
     ],
 )
 def test_it_puts_school_related_posts_in_scope(text: str) -> None:
@@ -55,6 +59,9 @@ def test_it_puts_school_related_posts_in_scope(text: str) -> None:
         "ik ben nu officieel een meester in rolletjes 🍣",
         "Pauze op mijn werk en de koffieautomaat is kapot",
         "Zwemschool De Dolfijn: nieuwe lessen vanaf januari, € 14,50 per les",
+        "De minister heeft haar huiswerk duidelijk niet gedaan, dit plan rammelt.",
+        "Het rapport van de NVWA over voedselveiligheid is net uit.",
+        "de meester van de dansschool is zo streng lol",
     ],
 )
 def test_it_leaves_private_posts_about_other_things_out_of_scope(text: str) -> None:

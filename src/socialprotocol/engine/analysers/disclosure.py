@@ -60,6 +60,7 @@ class DisclosureAnalyser(Analyser):
         self._about = compile_list("about_employer")
         self._self = compile_list("self_employed")
         self._standalone = compile_list("standalone")
+        self._back_reference = compile_list("back_reference")
         self._other = compile_list("other_subject")
         self._role_opening = re.compile(fill(data["role_opening"]))
         self._disclaimer = compile_list("disclaimer")
@@ -91,7 +92,15 @@ class DisclosureAnalyser(Analyser):
             sentence = folded[lo:hi]
             if self._role_opening.match(sentence):
                 return True
-            for m in self._self.finditer(sentence):
+            if self._said_of_oneself(self._self, sentence):
+                return True
+        # "ASKO heeft een nieuwe cao. Ik werk er al tien jaar": a later sentence refers back.
+        return bool(board) and self._said_of_oneself(self._back_reference, folded)
+
+    def _said_of_oneself(self, phrases: re.Pattern[str], text: str) -> bool:
+        for lo, hi in {_sentence_of(text, m.start()) for m in phrases.finditer(text)}:
+            sentence = text[lo:hi]
+            for m in phrases.finditer(sentence):
                 if self._other.search(sentence, 0, m.end()) is None:
                     return True
         return False
