@@ -6,7 +6,12 @@ counts as predicted for a category when the analyser reports at least one findin
 In the functional suite a case is a violation when it should get any finding other than
 profanity; macro-F1 averages the F1 of "violation" and "no violation".
 
-    bench/.venv/bin/python -m bench.bench_decency [--quick] [--split train|test] [--errors]
+    bench/.venv/bin/python -m bench.bench_decency [--quick]
+    bench/.venv/bin/python -m bench.bench_decency --split NAME|functional-all [--errors]
+    bench/.venv/bin/python -m bench.bench_decency --file PATH [--errors] [--model PATH|none]
+
+``--split`` scores bench/data/decency/NAME.jsonl, ``--file`` any file of that line format
+(macro-F1 of violation vs not, per category, per phenomenon); ``--errors`` prints the misses.
 """
 
 from __future__ import annotations
@@ -68,7 +73,9 @@ def predict(analyser: Any, text: str) -> set[str]:
     return {s.category for s in analyser.analyse(post, TextView(text))}
 
 
-def per_category(rows: Sequence[dict[str, Any]], preds: Sequence[set[str]]) -> dict[str, tuple[float, float, float, int]]:
+def per_category(
+    rows: Sequence[dict[str, Any]], preds: Sequence[set[str]]
+) -> dict[str, tuple[float, float, float, int]]:
     out = {}
     for cat in CATS:
         tp = fp = fn = 0
@@ -81,7 +88,9 @@ def per_category(rows: Sequence[dict[str, Any]], preds: Sequence[set[str]]) -> d
     return out
 
 
-def phenomena(rows: Sequence[dict[str, Any]], preds: Sequence[set[str]]) -> dict[str, tuple[float, int]]:
+def phenomena(
+    rows: Sequence[dict[str, Any]], preds: Sequence[set[str]]
+) -> dict[str, tuple[float, int]]:
     """Accuracy per phenomenon: the predicted violating categories equal the gold ones."""
     ok: Counter[str] = Counter()
     n: Counter[str] = Counter()
@@ -186,7 +195,9 @@ def run(quick: bool) -> list[Row]:
     test = load(DIR / "test.jsonl")
     preds = [predict(analyser, r["text"]) for r in test]
     for cat, (p, r, f, n) in per_category(test, preds).items():
-        out.append(Row("decency test split", f"precision {cat}", p, target=">= 0.85", note=f"n={n}"))
+        out.append(
+            Row("decency test split", f"precision {cat}", p, target=">= 0.85", note=f"n={n}")
+        )
         out.append(Row("decency test split", f"recall {cat}", r, target=">= 0.85", note=f"n={n}"))
         out.append(Row("decency test split", f"F1 {cat}", f))
     func = functional_suite()
@@ -220,25 +231,37 @@ def _errors(rows: Iterable[dict[str, Any]], analyser: Any) -> None:
         pred = predict(analyser, row["text"])
         gold = set(row["labels"])
         if pred != gold:
-            print(f"{row['phenomenon']:<22} gold={sorted(gold)} got={sorted(pred)} :: {row['text']}")
+            print(
+                f"{row['phenomenon']:<22} gold={sorted(gold)} got={sorted(pred)} :: {row['text']}"
+            )
+
+
+def score_file(data: Sequence[dict[str, Any]], analyser: Any, errors: bool) -> None:
+    """Print per-category P/R/F1, macro-F1 (violation vs not) and accuracy per phenomenon."""
+    ps = [predict(analyser, r["text"]) for r in data]
+    for c, (p, r, f, n) in per_category(data, ps).items():
+        print(f"{c:<12} P={p:.3f} R={r:.3f} F1={f:.3f} n={n}")
+    print("macro-F1", round(binary_macro_f1(data, ps), 3), f"n={len(data)}")
+    for ph, (acc, n) in phenomena(data, ps).items():
+        print(f"  {ph:<24} {acc:.3f} n={n}")
+    if errors:
+        _errors(data, analyser)
 
 
 if __name__ == "__main__":
     args = sys.argv[1:]
-    if "--split" in args:
+    model = args[args.index("--model") + 1] if "--model" in args else None
+    if "--file" in args:
+        # Any functional-format file (id, text, labels, phenomenon), e.g. a sealed blind set.
+        score_file(
+            load(Path(args[args.index("--file") + 1])), make_analyser(model), "--errors" in args
+        )
+    elif "--split" in args:
         split = args[args.index("--split") + 1]
-        model = args[args.index("--model") + 1] if "--model" in args else None
-        an = make_analyser(model)
         data = functional_suite() if split == "functional-all" else load(DIR / f"{split}.jsonl")
-        ps = [predict(an, r["text"]) for r in data]
-        for c, (p, r, f, n) in per_category(data, ps).items():
-            print(f"{c:<12} P={p:.3f} R={r:.3f} F1={f:.3f} n={n}")
-        if split.startswith("functional"):
-            print("macro-F1", round(binary_macro_f1(data, ps), 3))
-        for ph, (acc, n) in phenomena(data, ps).items():
-            print(f"  {ph:<24} {acc:.3f} n={n}")
-        if "--errors" in args:
-            _errors(data, an)
+        score_file(data, make_analyser(model), "--errors" in args)
     else:
         for row in run("--quick" in args):
-            print(f"{row.benchmark:<36} {row.metric:<28} {row.ours:8.3f} {row.target or ''} {row.note}")
+            print(
+                f"{row.benchmark:<36} {row.metric:<28} {row.ours:8.3f} {row.target or ''} {row.note}"
+            )
