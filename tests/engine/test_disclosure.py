@@ -43,6 +43,18 @@ def categories(text: str, setting: str, role: str = "staff") -> set[str]:
         "Sinds 2015 werkzaam binnen ASKO en nog steeds blij.",
         "ik ben leerkracht bij een ASKO-school en wij staken morgen",
         "Mijn collega's bij ASKO zijn de beste.",
+        "Trots dat ik al 6 jaar deel uitmaak van ASKO.",
+        "Ik blijf dus gewoon binnen ASKO, de stichting die mij de ruimte gaf.",
+        "Dir. De Zonnebloem (ASKO). Vandaag de inspectie op bezoek gehad!",
+        "Beste ouders, morgen fietscontrole. Groet, meester Rik (leerkracht groep 7, ASKO)",
+        "lkr gr 6 @ De Kleine Prins (ASKO) | vandaag naar het Rijksmuseum",
+        "Fijne vakantie allemaal!\n— Sanne, Het Vogelnest / ASKO",
+        "Ben er trots op dat ik al sinds 2012 bij ASKO werk.",
+        "I've worked at ASKO for six years now.",
+        "Vaste aanstelling bij ASKO, vanaf augustus op De Regenboog 🥳",
+        "vandaag mn laatste dag na 11 jaar asko... ga jullie missen",
+        "Ik ben ICT-coördinator bij ASKO en zie hoe snel kleuters dit oppakken.",
+        "Super trots op ons team! #jufbijASKO",
     ],
 )
 def test_it_accepts_natural_ways_of_saying_you_work_there(text: str) -> None:
@@ -66,6 +78,10 @@ def test_it_accepts_natural_ways_of_saying_you_work_there(text: str) -> None:
         "De ASKO-leerkracht van mijn zoon is super.",
         "Mooie actie van ASKO. Ik ben er blij mee.",
         "ASKO heeft een nieuw beleid. Mijn buurvrouw werkt er en zij is positief.",
+        "Het bestuur van ASKO heeft besloten dat de scholen volgend jaar op woensdag vrij zijn.",
+        "Nieuwe directeur voor De Regenboog benoemd door het ASKO-bestuur.",
+        "Wat een opkomst bij de banenmarkt! Volgende keer ook komen kijken? #werkenbijasko",
+        "Werken bij ASKO? Kijk op de site!",
     ],
 )
 def test_it_asks_staff_to_disclose_in_work_posts_about_the_board(text: str) -> None:
@@ -90,6 +106,9 @@ def test_it_asks_staff_to_disclose_in_work_posts_about_the_board(text: str) -> N
         "Ik werk bij ASKO en spreek hier nadrukkelijk niet namens mijn werkgever: te weinig geld.",
         "Ik werk bij ASKO. Deze post staat los van mijn werk, maar de cao is slecht.",
         "ASKO is great. I work there. Opinions expressed here are mine alone.",
+        "Ik werk bij ASKO. Alleen voor mezelf sprekend: stop met al die managementlagen.",
+        "Ik werk bij ASKO en zeg dit als moeder, niet als juf: de school moet beter.",
+        "Ik werk bij ASKO, maar mijn werkgever heeft hier niets mee te maken: te weinig geld.",
     ],
 )
 def test_it_accepts_disclaimers_in_private_posts(text: str) -> None:
@@ -102,6 +121,8 @@ def test_it_accepts_disclaimers_in_private_posts(text: str) -> None:
         "Ik werk bij ASKO. Persoonlijk vind ik de fusie slecht.",
         "Ik werk bij ASKO. Wat is jullie mening over de fusie?",
         "Ik werk bij ASKO. Dit is het officiële standpunt over de fusie.",
+        "Mijn mening? ASKO moet de lerarenbeurs zelf weer invoeren. Ik werk bij ASKO.",
+        "Een persoonlijke noot: ik werk al 30 jaar bij ASKO en ga met pensioen.",
     ],
 )
 def test_opinions_without_saying_they_are_personal_need_the_disclaimer(text: str) -> None:

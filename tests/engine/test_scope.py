@@ -35,6 +35,9 @@ from .helpers import checker, post
         "Vergadering oudercommissie in lokaal 12",
         "Bij de verkeersles leren ze de dode hoek",
         "nog hoofdstuk 4 leren voor morgen 😩",
+        "topografie van europa leren is echt de hel",
+        "weet iemand welke bladzijdes we moesten maken voor rekenen?",
+        "Wie kan er donderdag helpen met het overblijven?",
     ],
 )
 def test_it_puts_school_related_posts_in_scope(text: str) -> None:
@@ -93,3 +96,36 @@ def test_school_names_from_the_directory_put_a_post_in_scope() -> None:
     assert c.check(post("Wat een feest op de Zonnebloem vandaag")).in_scope
     assert c.check(post("#dezonnebloem")).in_scope
     assert not checker(()).check(post("Wat een feest op de Zonnebloem vandaag")).in_scope
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Op vakantie in Turijn de basiliek van Don Bosco bezocht ⛪",
+        "Mooie documentaire over Titus Brandsma gezien gisteravond.",
+        "Ik las vanavond De Kleine Prins voor aan mijn dochter.",
+        "Opa ligt in het Sint Franciscus Gasthuis, duimen jullie mee?",
+        "Wat een regenboog boven het IJ vanavond 🌈",
+    ],
+)
+def test_other_things_called_like_a_school_are_not_the_school(text: str) -> None:
+    schools = ("Don Bosco", "Titus Brandsma", "De Kleine Prins", "Sint Franciscus", "De Regenboog")
+    rows = "".join(f"p{i},Sem,,Jansen,,pupil,{s},7,,,\n" for i, s in enumerate(schools))
+    directory = parse_directory_csv(
+        "id,first_name,prefix,last_name,nickname,role,school,group,birth_date,handles,parent_of\n"
+        + rows
+    )
+    c = Checker(directory=directory, analysers=[])
+    assert not c.check(post(text)).in_scope
+    assert c.check(post("Vandaag op Don Bosco een workshop programmeren")).in_scope
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Alleen voor mezelf sprekend: de stichting moet stoppen met al die managementlagen.",
+        "Waarom moet ik via de stichting een nieuwe laptop aanvragen?",
+    ],
+)
+def test_staff_writing_about_their_foundation_are_in_scope(text: str) -> None:
+    assert checker(()).check(post(text, role="staff", setting="private")).in_scope

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from socialprotocol.engine.analysers.base import Analyser, Environment, register
-from socialprotocol.engine.analysers.scope import load_word_patterns, name_variants
+from socialprotocol.engine.analysers.scope import SchoolNames, load_word_patterns, name_variants
 from socialprotocol.engine.model import ContextEvidence, Message, Post, Role, Signal
 from socialprotocol.engine.textview import TextView
 
@@ -33,25 +33,25 @@ class DisclosureAnalyser(Analyser):
         ]
         board_re = "(?:" + "|".join(names) + ")"
         self._board = re.compile(rf"(?<![\w])#?{board_re}(?![\w])")
-        self._hashtags = {h.lower() for h in board.hashtags}
-        schools: set[str] = set()
-        if env.directory is not None:
-            for school in env.directory.schools:
-                schools |= name_variants(school)
-        self._schools = (
-            re.compile(
-                r"(?<![\w])#?(?:"
-                + "|".join(re.escape(s) for s in sorted(schools, key=len, reverse=True))
-                + r")(?![\w])"
-            )
-            if schools
-            else None
-        )
+        # A hashtag naming the board makes the post about it (#werkenbijasko, #trotsopasko),
+        # without saying that the author works there.
+        tags = {re.sub(r"\W", "", v) for v in variants} | {h.lower() for h in board.hashtags}
+        tag_re = "|".join(re.escape(t) for t in sorted(tags, key=len, reverse=True) if len(t) >= 4)
+        self._board_tag = re.compile(rf"#\w*(?:{tag_re})\w*")
+        self._schools = SchoolNames.from_env(env)
 
         roles = "|".join(r.strip() for r in data["roles"].split("|") if r.strip())
+        # Compounds and abbreviations: "ICT-coördinator", "lkr", "dir."
+        roles = rf"(?:\w+-)?(?:{roles})"
+
+        others = "|".join(w.strip() for w in data["others_verbs"].split("|") if w.strip())
 
         def fill(pattern: str) -> str:
-            return pattern.replace("{board}", board_re).replace("{role}", roles)
+            return (
+                pattern.replace("{board}", board_re)
+                .replace("{role}", roles)
+                .replace("{others_verbs}", others)
+            )
 
         def compile_list(key: str) -> re.Pattern[str]:
             parts = [fill(p) for p in data[key]]
@@ -63,6 +63,8 @@ class DisclosureAnalyser(Analyser):
         self._back_reference = compile_list("back_reference")
         self._other = compile_list("other_subject")
         self._role_opening = re.compile(fill(data["role_opening"]))
+        self._signature = re.compile(fill(data["signature"]), re.MULTILINE)
+        self._signature_end = re.compile(fill(data["signature_end"]))
         self._disclaimer = compile_list("disclaimer")
 
     def analyse(self, post: Post, view: TextView) -> list[Signal]:
@@ -70,9 +72,12 @@ class DisclosureAnalyser(Analyser):
             return []
         folded = view.folded
         board = list(self._board.finditer(folded))
-        about = bool(board) or bool(self._about.search(folded))
-        if not about and self._schools is not None:
-            about = bool(self._schools.search(folded))
+        about = (
+            bool(board)
+            or self._about.search(folded) is not None
+            or self._board_tag.search(folded) is not None
+            or self._schools.find(view) is not None
+        )
         if not about:
             return []
         out = []
@@ -84,6 +89,8 @@ class DisclosureAnalyser(Analyser):
 
     def _discloses(self, folded: str, board: list[re.Match[str]]) -> bool:
         if self._standalone.search(folded):
+            return True
+        if board and (self._signature.search(folded) or self._signature_end.search(folded)):
             return True
         # Otherwise the author must tie themselves to the board within one sentence:
         # "Ik werk al 12 jaar bij ASKO", "Leerkracht bij ASKO hier", not "mijn vrouw werkt

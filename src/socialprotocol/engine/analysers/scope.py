@@ -51,6 +51,53 @@ def name_variants(name: str) -> set[str]:
     return {v for v in out if len(v) >= 3}
 
 
+def names_regex(variants: set[str]) -> re.Pattern[str]:
+    alts = "|".join(re.escape(v) for v in sorted(variants, key=len, reverse=True))
+    return re.compile(rf"(?<![\w])[#@]?(?:{alts})(?![\w])")
+
+
+class SchoolNames:
+    """Finds the board's schools in a post, as names: "De Regenboog" is a school, "een
+    regenboog boven het IJ" is weather, "de basiliek van Don Bosco" is a church. School names
+    made of ordinary words count only when written as a name (capital, hashtag or handle)."""
+
+    def __init__(self, schools: list[str], before: list[str], after: list[str]) -> None:
+        variants: set[str] = set()
+        for school in schools:
+            variants |= name_variants(school)
+        self._regex = names_regex(variants) if variants else None
+        words = lexicon().words
+        self._ordinary = {v for v in variants if all(w in words for w in v.split())}
+        self._before = re.compile(r"(?<![\w])(?:" + "|".join(before) + r")\W*$")
+        self._after = re.compile(r"(?:" + "|".join(after) + r")(?![\w])")
+
+    @classmethod
+    def from_env(cls, env: Environment) -> SchoolNames:
+        schools = list(env.directory.schools) if env.directory is not None else []
+        data = load_word_patterns("scope.yaml")
+        return cls(schools, data["not_a_school_before"], data["not_a_school_after"])
+
+    def find(self, view: TextView) -> tuple[int, int] | None:
+        """Where the first school is named, if any."""
+        if self._regex is None:
+            return None
+        folded, text = view.folded, view.text
+        for m in self._regex.finditer(folded):
+            if not self._written_as_name(m.group(0), text[m.start() : m.end()]):
+                continue
+            if self._before.search(folded, max(0, m.start() - 40), m.start()):
+                continue
+            if self._after.match(folded, m.end()):
+                continue
+            return m.start(), m.end()
+        return None
+
+    def _written_as_name(self, folded: str, written: str) -> bool:
+        if folded.lstrip("#@") not in self._ordinary or written[:1] in "#@":
+            return True
+        return any(w[:1].isupper() for w in written.split() if w.lower() not in {"de", "het"})
+
+
 class ScopeAnalyser:
     name = "scope"
 
@@ -63,28 +110,10 @@ class ScopeAnalyser:
         names = {board.name, board.full_name, *board.aliases}
         board_variants = set().union(*(name_variants(n) for n in names))
         board_variants |= {fold(h) for h in board.hashtags}
-        self._board = self._names_regex(board_variants)
-        schools: set[str] = set()
-        if env.directory is not None:
-            for school in env.directory.schools:
-                schools |= name_variants(school)
-        self._schools = self._names_regex(schools) if schools else None
-        # "De Regenboog" is a school, "een regenboog boven het IJ" is weather: school names made
-        # of ordinary words count only when written as a name (capital, hashtag or handle).
-        words = lexicon().words
-        self._ordinary = {v for v in schools if all(w in words for w in v.split())}
+        self._board = names_regex(board_variants)
+        self._schools = SchoolNames.from_env(env)
         self._staff_work = _alternation(patterns["staff_work"])
         self._people = getattr(env.directory, "scope_matcher", None)
-
-    @staticmethod
-    def _names_regex(variants: set[str]) -> re.Pattern[str]:
-        alts = "|".join(re.escape(v) for v in sorted(variants, key=len, reverse=True))
-        return re.compile(rf"(?<![\w])[#@]?(?:{alts})(?![\w])")
-
-    def _written_as_name(self, folded: str, written: str) -> bool:
-        if folded.lstrip("#@") not in self._ordinary or written[:1] in "#@":
-            return True
-        return any(w[:1].isupper() for w in written.split() if w.lower() not in {"de", "het"})
 
     def _first_strong(self, view: TextView) -> tuple[int, int] | None:
         """The first school word that is not an exclusion ('rijschool', 'meesterwerk')."""
@@ -121,12 +150,9 @@ class ScopeAnalyser:
         m = self._board.search(folded)
         if m:
             reasons.append(f"names the board: {post.text[m.start() : m.end()]}")
-        if self._schools is not None:
-            for m in self._schools.finditer(folded):
-                written = post.text[m.start() : m.end()]
-                if self._written_as_name(folded[m.start() : m.end()], written):
-                    reasons.append(f"names the school: {written}")
-                    break
+        school = self._schools.find(view)
+        if school is not None:
+            reasons.append(f"names the school: {post.text[school[0] : school[1]]}")
         strong = self._first_strong(view)
         if strong is not None:
             reasons.append(f"school word: {post.text[strong[0] : strong[1]]}")
