@@ -55,6 +55,14 @@ def categories(text: str, setting: str, role: str = "staff") -> set[str]:
         "vandaag mn laatste dag na 11 jaar asko... ga jullie missen",
         "Ik ben ICT-coördinator bij ASKO en zie hoe snel kleuters dit oppakken.",
         "Super trots op ons team! #jufbijASKO",
+        "POV: je bent gymjuf bij ASKO en het is sportdag en 34 graden 🥵",
+        "Proud ASKO staffer here 🙋 This week we opened our fifth kindcentrum.",
+        "Eerlijk is eerlijk: ASKO (mijn baas 😅) regelt de vervanging goed.",
+        "Bij ASKO zijn we dit jaar gestart met een traineeship voor zij-instromers.",
+        "ASKO gaat geen scholen sluiten. Als iemand die er zelf werkt kan ik dat zeggen.",
+        "Zondagavond, rapporten schrijven 📝 het glamoureuze leven van een ASKO-juf",
+        "Laatste werkdag bij ASKO voor de zomer zit erop ☀️",
+        "Vandaag mijn 20-jarig ASKO-jubileum gevierd met collega's 💐",
     ],
 )
 def test_it_accepts_natural_ways_of_saying_you_work_there(text: str) -> None:
@@ -109,6 +117,12 @@ def test_it_asks_staff_to_disclose_in_work_posts_about_the_board(text: str) -> N
         "Ik werk bij ASKO. Alleen voor mezelf sprekend: stop met al die managementlagen.",
         "Ik werk bij ASKO en zeg dit als moeder, niet als juf: de school moet beter.",
         "Ik werk bij ASKO, maar mijn werkgever heeft hier niets mee te maken: te weinig geld.",
+        "ASKO-juf hier. Spreek voor niemand behalve mezelf. Dat werkdrukakkoord? Papier.",
+        "Ik werk bij ASKO; wat ik schrijf is mijn eigen inschatting, geen officieel bericht.",
+        "Ik ben IB'er bij ASKO. Standpunt hieronder is privé 👇 Passend onderwijs is failliet.",
+        "(Mijn woorden, niet die van het bestuur.) Ik werk bij ASKO en de fusie gaat te snel.",
+        "Ik werk bij ASKO. Dit is hoe ík erover denk, niet hoe mijn werkgever erover denkt.",
+        "My personal perspective, it doesn't reflect ASKO's position, though I work there.",
     ],
 )
 def test_it_accepts_disclaimers_in_private_posts(text: str) -> None:

@@ -105,6 +105,8 @@ def test_school_names_from_the_directory_put_a_post_in_scope() -> None:
         "Mooie documentaire over Titus Brandsma gezien gisteravond.",
         "Ik las vanavond De Kleine Prins voor aan mijn dochter.",
         "Opa ligt in het Sint Franciscus Gasthuis, duimen jullie mee?",
+        "Vrijwilligerswerk bij De Regenboog vandaag: met 12 ouderen naar de Keukenhof",
+        "Vandaag de les over Titus Brandsma, de Friese priester die in Dachau stierf.",
         "Wat een regenboog boven het IJ vanavond 🌈",
     ],
 )
@@ -125,7 +127,13 @@ def test_other_things_called_like_a_school_are_not_the_school(text: str) -> None
     [
         "Alleen voor mezelf sprekend: de stichting moet stoppen met al die managementlagen.",
         "Waarom moet ik via de stichting een nieuwe laptop aanvragen?",
+        "Hot take, and mine only: our board should publish its management salaries.",
     ],
 )
 def test_staff_writing_about_their_foundation_are_in_scope(text: str) -> None:
     assert checker(()).check(post(text, role="staff", setting="private")).in_scope
+
+
+def test_the_board_of_a_sports_club_is_not_the_employer() -> None:
+    text = "Het bestuur van mijn voetbalclub heeft eindelijk de kantine verbouwd ⚽"
+    assert not checker(()).check(post(text, role="staff", setting="private")).in_scope
