@@ -63,6 +63,13 @@ def categories(text: str, setting: str, role: str = "staff") -> set[str]:
         "Zondagavond, rapporten schrijven 📝 het glamoureuze leven van een ASKO-juf",
         "Laatste werkdag bij ASKO voor de zomer zit erop ☀️",
         "Vandaag mijn 20-jarig ASKO-jubileum gevierd met collega's 💐",
+        "Wij, de leerkrachten van ASKO, staken morgen.",
+        "Hier een ASKO-leerkracht die het ook niet meer weet.",
+        "Teaching at ASKO for 12 years and still loving it.",
+        "Part of the ASKO team since 2019!",
+        "Onze stichting ASKO organiseert een studiedag, ik heb er zin in.",
+        "Ik ben een van de 2000 medewerkers van ASKO.",
+        "Ik heb het geluk bij ASKO te mogen werken.",
     ],
 )
 def test_it_accepts_natural_ways_of_saying_you_work_there(text: str) -> None:
@@ -90,6 +97,11 @@ def test_it_accepts_natural_ways_of_saying_you_work_there(text: str) -> None:
         "Nieuwe directeur voor De Regenboog benoemd door het ASKO-bestuur.",
         "Wat een opkomst bij de banenmarkt! Volgende keer ook komen kijken? #werkenbijasko",
         "Werken bij ASKO? Kijk op de site!",
+        "Wij als ouders vinden dat ASKO meer moet doen.",
+        "Onze juf van groep 5 stopt, ASKO zoekt vervanging.",
+        "De leerkrachten van ASKO staken morgen, ik steun ze.",
+        "Is er iemand die bij ASKO werkt en mij kan helpen?",
+        "De directeur van De Regenboog (ASKO) heeft ontslag genomen.",
     ],
 )
 def test_it_asks_staff_to_disclose_in_work_posts_about_the_board(text: str) -> None:
@@ -123,6 +135,8 @@ def test_it_asks_staff_to_disclose_in_work_posts_about_the_board(text: str) -> N
         "(Mijn woorden, niet die van het bestuur.) Ik werk bij ASKO en de fusie gaat te snel.",
         "Ik werk bij ASKO. Dit is hoe ík erover denk, niet hoe mijn werkgever erover denkt.",
         "My personal perspective, it doesn't reflect ASKO's position, though I work there.",
+        "I work at ASKO. These are my thoughts, not ASKO's.",
+        "Ik werk bij ASKO. Puur persoonlijk: de fusie gaat te snel.",
     ],
 )
 def test_it_accepts_disclaimers_in_private_posts(text: str) -> None:
