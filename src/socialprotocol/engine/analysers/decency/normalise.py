@@ -46,7 +46,7 @@ _RUN2 = re.compile(r"(.)\1+")
 # Words that start a sentence with a capital without being a name.
 _NOT_NAMES = frozenset(
     ["de", "het", "een", "dit", "dat", "die", "deze", "wat", "wie", "waar", "waarom", "hoe", "wanneer", "ik", "jij", "je", "hij", "zij", "ze", "we", "wij", "jullie", "u", "mijn", "jouw", "zijn", "haar", "onze", "ons", "hun", "en", "of", "maar", "want", "dus", "als", "toen", "nu", "hier", "daar", "er", "ook", "nog", "al", "echt", "wel", "niet", "geen", "nooit", "altijd", "iedereen", "niemand", "alle", "elke", "sorry", "ja", "nee", "oke", "ok", "hoi", "hey", "hallo", "goedemorgen", "morgen", "vandaag", "gisteren", "vanavond", "fijne", "fijn", "leuk", "mooi", "wauw", "wow", "super", "top", "trots", "dank", "bedankt", "heel", "zo", "te", "van", "in", "op", "aan", "met", "voor", "na", "bij", "om", "over", "door", "tot", "uit", "naar", "zonder", "juf", "meester", "meneer", "mevrouw", "ouders", "school", "groep", "klas", "kinderen", "let", "lieve", "beste", "waarde", "pas", "kijk", "weet", "ga", "kom", "laat", "stop", "hou", "wacht", "zeg", "the", "a", "i", "you", "we", "they", "he", "she", "it", "this", "that", "my", "your", "our", "what", "why", "is", "was", "are", "please", "thanks", "good", "great", "kanker", "kut", "tering", "tyfus", "shit", "fuck", "godverdomme", "jezus", "omg", "lol", "haha", "hahaha", "xd"]
-)
+)  # fmt: skip
 
 
 class Token(NamedTuple):  # a tuple: tens of these are made for every post
@@ -124,6 +124,22 @@ def plain_word(raw: str, known: Callable[[str], bool]) -> tuple[str, bool]:
     return word.replace("'", "").replace("-", ""), disguised
 
 
+# Per word the result of ``plain_word`` and ``correct``, for one pair of those callbacks: the
+# same words come back in every post, and the loop below is the per-post cost.
+_WORD_CACHES: dict[tuple[object, object], dict[str, tuple[str, bool]]] = {}
+_new_token = tuple.__new__
+
+
+def _word_cache(known: object, correct: object) -> dict[str, tuple[str, bool]]:
+    key = (known, correct)
+    cache = _WORD_CACHES.get(key)
+    if cache is None or len(cache) > 100_000:
+        if len(_WORD_CACHES) > 8:
+            _WORD_CACHES.clear()  # analysers come and go in tests; keep a few
+        cache = _WORD_CACHES[key] = {}
+    return cache
+
+
 def normalise(
     text: str,
     folded: str,
@@ -138,59 +154,76 @@ def normalise(
     ``first_names`` common first names, names when capitalised, also at the start of a
     sentence; ``words`` ordinary Dutch words, which a capital does not make a name
     ("Rot toch op", "Serieus, Typisch ..." vs "Kees steelt")."""
-    out: list[str] = []
+    # The normalised text is the folded text with the changed tokens replaced, so only those
+    # are copied; ``shift`` is how much longer it is so far than the folded text.
+    parts: list[str] = []
     tokens: list[Token] = []
-    length = 0  # of the normalised text so far
-    pos = 0
-    sentence_start = True
+    copied = shift = 0
+    pos = 0  # end of the previous token
+    sentence_start = True  # carried over skipped tokens; the gap is searched only when needed
+    cache = _word_cache(known, correct)
     tokenizer = TOKEN_RE if _NEEDS_FULL.search(folded) else _PLAIN_RE
     for m in tokenizer.finditer(folded):
         kind = m.lastgroup
-        start, end = m.start(), m.end()
-        if start > pos:
-            gap = folded[pos:start]
-            if _BREAK.search(gap):  # chat writers capitalise after commas too
-                sentence_start = True
-            out.append(gap)
-            length += len(gap)
-        pos = end
+        start, end = m.span()
         raw = m.group()
-        if kind == "skip":
-            out.append(raw)
-            length += len(raw)
-            continue
-        if kind == "spaced":
-            joined = re.sub(r"[ .\-_*]", "", raw)
-            word, _ = plain_word(joined, known)
-            if not known(word) and not known(squeeze(word)):
-                # Not a hidden word after all ("a b c"): keep the letters as they were.
-                out.append(raw)
-                length += len(raw)
-                continue
-            norm, disguised, name_like = word, True, False
-        elif kind == "emoji":
-            norm, disguised, name_like = raw.replace("\ufe0f", ""), False, False
-        elif raw[0] == "@" and len(raw) > 2:
-            # A handle: someone addressed by their account name.
-            norm, disguised, name_like = raw[1:].replace("'", "").replace("-", ""), False, True
-        else:
-            norm, disguised = plain_word(raw, known)
-            if correct is not None and len(norm) >= 6:
-                fixed = correct(norm)
-                if fixed is not None:
-                    norm, disguised = fixed, True
+        if kind == "word" and (raw[0] != "@" or len(raw) <= 2):
+            hit = cache.get(raw)
+            if hit is None:
+                hit = plain_word(raw, known)
+                if correct is not None and len(hit[0]) >= 6:
+                    fixed = correct(hit[0])
+                    if fixed is not None:
+                        hit = (fixed, True)
+                cache[raw] = hit
+            norm, disguised = hit
             if text[start].isupper() and norm not in _NOT_NAMES and not text[start:end].isupper():
                 # At the start of a sentence a capital says nothing: only known first names.
+                # Chat writers capitalise after commas too.
+                starts = sentence_start or (
+                    start > pos and _BREAK.search(folded, pos, start) is not None
+                )
                 name_like = not known(norm) and (
-                    norm in first_names or (not sentence_start and norm not in words)
+                    norm in first_names or (not starts and norm not in words)
                 )
             else:
                 name_like = norm in names and norm not in words
-        sentence_start = kind == "word" and raw[0] == "@"
-        shown = NAME_MARK + norm if name_like else norm
-        tokens.append(Token(start, end, norm, disguised, name_like, length, length + len(shown)))
-        out.append(shown)
-        length += len(shown)
-    if pos < len(folded):
-        out.append(folded[pos:])
-    return NormText("".join(out), tuple(tokens))
+            sentence_start = raw[0] == "@"
+        elif kind == "word":
+            # A handle: someone addressed by their account name.
+            norm, disguised, name_like = raw[1:].replace("'", "").replace("-", ""), False, True
+            sentence_start = True
+        elif kind == "emoji":
+            norm, disguised, name_like = raw.replace("\ufe0f", ""), False, False
+            sentence_start = False
+        else:
+            if kind == "spaced":
+                word, _ = plain_word(re.sub(r"[ .\-_*]", "", raw), known)
+                hidden = known(word) or known(squeeze(word))
+            else:
+                hidden = False  # an address or a link stays as it is
+            if not hidden:
+                if start > pos and _BREAK.search(folded, pos, start):
+                    sentence_start = True
+                pos = end
+                continue
+            norm, disguised, name_like = word, True, False
+            sentence_start = False
+        pos = end
+        at = start + shift
+        if name_like:
+            shown = NAME_MARK + norm
+        elif norm == raw:
+            tokens.append(_new_token(Token, (start, end, norm, disguised, False, at, end + shift)))
+            continue
+        else:
+            shown = norm
+        parts.append(folded[copied:start])
+        parts.append(shown)
+        copied = end
+        shift += len(shown) - (end - start)
+        tokens.append(_new_token(Token, (start, end, norm, disguised, name_like, at, end + shift)))
+    if not parts:
+        return NormText(folded, tuple(tokens))
+    parts.append(folded[copied:])
+    return NormText("".join(parts), tuple(tokens))
