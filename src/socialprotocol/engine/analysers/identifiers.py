@@ -123,11 +123,17 @@ class IdentifierAnalyser(Analyser):
             out.extend(self._emails(view))
         if _AT_HINT.search(view.folded):
             out.extend(self._obfuscated_emails(view))
-        if _ANY_DIGIT.search(text) is None:
+        digits = len(_ANY_DIGIT.findall(text))
+        if not digits:
             return out
         taken: list[tuple[int, int]] = [(s.evidence.start, s.evidence.end) for s in out]  # type: ignore[union-attr]
-        for finder in (self._ibans, self._phones, self._student_numbers, self._bsns,
-                       self._addresses, self._postcodes, self._birth_dates, self._plates):  # fmt: skip
+        # Each kind needs at least this many digits: a post with a date has no phone number to
+        # look for. The order of the finders is the order in which they claim text.
+        for least, finder in ((2, self._ibans), (7, self._phones), (4, self._student_numbers),
+                              (9, self._bsns), (1, self._addresses), (4, self._postcodes),
+                              (1, self._birth_dates), (2, self._plates)):  # fmt: skip
+            if digits < least:
+                continue
             for sig in finder(view, taken):
                 ev = sig.evidence
                 assert isinstance(ev, TextEvidence)
@@ -148,7 +154,7 @@ class IdentifierAnalyser(Analyser):
             yield _signal(view, "email", m.start(), m.end(), 0.9)
 
     def _ibans(self, view: TextView, taken: list[tuple[int, int]]) -> Iterator[Signal]:
-        for m in IBAN_CANDIDATE_RE.finditer(view.text):
+        for m in _found(view, IBAN_CANDIDATE_RE):
             cand = m.group(0)
             # A greedy match may swallow a following word of four letters: trim until valid.
             while len(_compact(cand)) >= 15:
@@ -160,7 +166,7 @@ class IdentifierAnalyser(Analyser):
     def _phones(self, view: TextView, taken: list[tuple[int, int]]) -> Iterator[Signal]:
         text = view.text
         # Digits inside an IBAN-shaped token are account digits, even when the checksum is off.
-        ibanish = [(m.start(), m.end()) for m in IBAN_CANDIDATE_RE.finditer(text)]
+        ibanish = [m.span() for m in _found(view, IBAN_CANDIDATE_RE)]
         for m in PHONE_CANDIDATE_RE.finditer(text):
             if any(s <= m.start() < e for s, e in ibanish):
                 continue
@@ -210,12 +216,14 @@ class IdentifierAnalyser(Analyser):
 
     def _addresses(self, view: TextView, taken: list[tuple[int, int]]) -> Iterator[Signal]:
         text, folded = view.text, view.folded
-        for m in POSTCODE_RE.finditer(text):
+        for m in _found(view, POSTCODE_RE):
             if m.group("num") and _is_postcode(m, folded):
                 yield _signal(view, "address", m.start(), m.end(), 0.97)
-        if _STREET_HINT.search(folded) is None and _LIVES_HINT.search(folded) is None:
+        # A street name with a number always shows as its suffix and a digit in the folded text.
+        street_hint = _STREET_HINT.search(folded) is not None
+        if not street_hint and _LIVES_HINT.search(folded) is None:
             return
-        for m in STREET_RE.finditer(text):
+        for m in STREET_RE.finditer(text) if street_hint else ():
             start = _skip_lowercase_articles(text, m.start(), m.start("num"))
             street = folded[start : m.start("num")].split()
             if not street or street[-1] in NOT_STREETS:
@@ -227,7 +235,7 @@ class IdentifierAnalyser(Analyser):
             yield _signal(view, "address", m.start("addr"), m.end("addr"), 0.9)
 
     def _postcodes(self, view: TextView, taken: list[tuple[int, int]]) -> Iterator[Signal]:
-        for m in POSTCODE_RE.finditer(view.text):
+        for m in _found(view, POSTCODE_RE):
             if m.group("num") or not _is_postcode(m, view.folded):
                 continue
             end = m.end("letters")
@@ -256,7 +264,7 @@ class IdentifierAnalyser(Analyser):
                 yield _signal(view, "birth_date", m.start(), m.end(), 0.95 if has_year else 0.8)
 
     def _plates(self, view: TextView, taken: list[tuple[int, int]]) -> Iterator[Signal]:
-        if "-" in view.text:
+        if "-" in view.text and _DASH_DIGIT.search(view.text):  # every side code has one
             yield from self._dashed_plates(view)
         if PLATE_CONTEXT_RE.search(view.folded):
             for m in PLATE_PLAIN_RE.finditer(view.text):
@@ -311,6 +319,19 @@ def _plausible_date(s: str) -> bool:
 
 
 _ANY_DIGIT = re.compile(r"\d")
+_DASH_DIGIT = re.compile(r"\d-|-\d")
+_SHARED = {IBAN_CANDIDATE_RE: "_iban_candidates", POSTCODE_RE: "_postcode_candidates"}
+
+
+def _found(view: TextView, pattern: re.Pattern[str]) -> list[re.Match[str]]:
+    """The matches of a candidate pattern two finders share, searched once per post."""
+    key = _SHARED[pattern]
+    found: list[re.Match[str]] | None = view.__dict__.get(key)
+    if found is None:
+        found = view.__dict__[key] = list(pattern.finditer(view.text))
+    return found
+
+
 _AT_HINT = re.compile(r"\(at\)|\[at\]|\{at\}|\(@\)|\[@\]| at [\w-]+ (?:dot|punt) | apenstaartje ")
 # Cheap tests that tell whether the costly street patterns can match at all.
 _STREET_HINT = re.compile(
