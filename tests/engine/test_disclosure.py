@@ -70,6 +70,18 @@ def categories(text: str, setting: str, role: str = "staff") -> set[str]:
         "Onze stichting ASKO organiseert een studiedag, ik heb er zin in.",
         "Ik ben een van de 2000 medewerkers van ASKO.",
         "Ik heb het geluk bij ASKO te mogen werken.",
+        "Sinds augustus sta ik voor groep 3 van De Zonnebloem, een van de scholen van ASKO.",
+        "Excited to share that I joined ASKO this month as a policy advisor.",
+        "Een van de vele ASKO-juffen hier 🙋 Vandaag de bieb opnieuw ingericht.",
+        "Of ik bij ASKO werk? Ja, al negen jaar.",
+        "#ikwerkbijASKO en vandaag voelde dat extra goed",
+        "Groet,\nSandra de Wit\nIntern begeleider De Notenboom\nASKO – Amsterdamse Stichting voor Katholiek Onderwijs",
+        "POV: je werkt al vijf jaar bij ASKO en je weet nog steeds niet waar de printer staat",
+        "In my role at ASKO I coordinate the newcomer classes.",
+        "Werk bij ASKO, so yes, I'm biased 😄",
+        "me: werkt bij ASKO\nalso me: vergeet elk jaar de studiedag 🤦",
+        "Hoeveel ASKO-medewerkers volgen mij eigenlijk? Ik ben er zelf een.",
+        "'Jullie mening doet er niet toe', zegt ASKO. Groetjes van een ASKO-medewerker.",
     ],
 )
 def test_it_accepts_natural_ways_of_saying_you_work_there(text: str) -> None:
@@ -137,6 +149,10 @@ def test_it_asks_staff_to_disclose_in_work_posts_about_the_board(text: str) -> N
         "My personal perspective, it doesn't reflect ASKO's position, though I work there.",
         "I work at ASKO. These are my thoughts, not ASKO's.",
         "Ik werk bij ASKO. Puur persoonlijk: de fusie gaat te snel.",
+        "Na vijftien jaar bij de ASKO: het bestuur luistert te weinig. Dit vind ík, niet mijn werkgever.",
+        "Juf groep 4 bij ASKO | tweets zijn persoonlijk\n\nDe stichting wil een nieuw rapport.",
+        "Ik werk bij ASKO. Persoonlijke gedachte, geen standpunt van de school: mooi vak.",
+        "Ik werk bij ASKO. Het standpunt hieronder is enkel het mijne: doodzonde.",
     ],
 )
 def test_it_accepts_disclaimers_in_private_posts(text: str) -> None:
@@ -151,6 +167,8 @@ def test_it_accepts_disclaimers_in_private_posts(text: str) -> None:
         "Ik werk bij ASKO. Dit is het officiële standpunt over de fusie.",
         "Mijn mening? ASKO moet de lerarenbeurs zelf weer invoeren. Ik werk bij ASKO.",
         "Een persoonlijke noot: ik werk al 30 jaar bij ASKO en ga met pensioen.",
+        "Ik werk bij ASKO. Ik heb mijn mening over de fusie al in de MR gegeven.",
+        "Ik werk bij ASKO. Dit is geen persoonlijke mening maar een feit: fijne collega's.",
     ],
 )
 def test_opinions_without_saying_they_are_personal_need_the_disclaimer(text: str) -> None:

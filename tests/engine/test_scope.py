@@ -108,10 +108,15 @@ def test_school_names_from_the_directory_put_a_post_in_scope() -> None:
         "Vrijwilligerswerk bij De Regenboog vandaag: met 12 ouderen naar de Keukenhof",
         "Vandaag de les over Titus Brandsma, de Friese priester die in Dachau stierf.",
         "Wat een regenboog boven het IJ vanavond 🌈",
+        "Regenboog boven het IJ vanavond 🌈",
+        "Zonnebloem O11 wint met 4-2 van de buren ⚽",
     ],
 )
 def test_other_things_called_like_a_school_are_not_the_school(text: str) -> None:
-    schools = ("Don Bosco", "Titus Brandsma", "De Kleine Prins", "Sint Franciscus", "De Regenboog")
+    schools = (
+        "Don Bosco", "Titus Brandsma", "De Kleine Prins", "Sint Franciscus", "De Regenboog",
+        "De Zonnebloem",
+    )  # fmt: skip
     rows = "".join(f"p{i},Sem,,Jansen,,pupil,{s},7,,,\n" for i, s in enumerate(schools))
     directory = parse_directory_csv(
         "id,first_name,prefix,last_name,nickname,role,school,group,birth_date,handles,parent_of\n"
@@ -120,6 +125,7 @@ def test_other_things_called_like_a_school_are_not_the_school(text: str) -> None
     c = Checker(directory=directory, analysers=[])
     assert not c.check(post(text)).in_scope
     assert c.check(post("Vandaag op Don Bosco een workshop programmeren")).in_scope
+    assert c.check(post("De Regenboog wint de voorleeswedstrijd van Amsterdam-Zuid!")).in_scope
 
 
 @pytest.mark.parametrize(

@@ -85,6 +85,12 @@ class SchoolNames:
         for m in self._regex.finditer(folded):
             if not self._written_as_name(m.group(0), text[m.start() : m.end()]):
                 continue
+            if (
+                " " not in m.group(0)
+                and m.group(0) in self._ordinary
+                and _starts_sentence(folded, m.start())
+            ):
+                continue  # "Kompas kwijtgeraakt": a capital that only starts the sentence
             if self._before.search(folded, max(0, m.start() - 40), m.start()):
                 continue
             if self._after.match(folded, m.end()):
@@ -96,6 +102,11 @@ class SchoolNames:
         if folded.lstrip("#@") not in self._ordinary or written[:1] in "#@":
             return True
         return any(w[:1].isupper() for w in written.split() if w.lower() not in {"de", "het"})
+
+
+def _starts_sentence(text: str, pos: int) -> bool:
+    before = text[max(0, pos - 3) : pos].rstrip()
+    return not before or before[-1] in ".!?:\n" or not text[:pos].strip()
 
 
 class ScopeAnalyser:
