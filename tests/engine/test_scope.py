@@ -38,6 +38,8 @@ from .helpers import checker, post
         "topografie van europa leren is echt de hel",
         "weet iemand welke bladzijdes we moesten maken voor rekenen?",
         "Wie kan er donderdag helpen met het overblijven?",
+        "vergeet niet dat we morgen toets hebben",
+        "morgen excursie naar NEMO!! lunch mee en €2 voor de winkel",
     ],
 )
 def test_it_puts_school_related_posts_in_scope(text: str) -> None:
@@ -65,6 +67,7 @@ def test_it_puts_school_related_posts_in_scope(text: str) -> None:
         "De minister heeft haar huiswerk duidelijk niet gedaan, dit plan rammelt.",
         "Het rapport van de NVWA over voedselveiligheid is net uit.",
         "de meester van de dansschool is zo streng lol",
+        "Weer een geslaagde leerling bij onze rijschool! 🚗",
     ],
 )
 def test_it_leaves_private_posts_about_other_things_out_of_scope(text: str) -> None:

@@ -45,12 +45,16 @@ class DisclosureAnalyser(Analyser):
         roles = rf"(?:\w+-)?(?:{roles})"
 
         others = "|".join(w.strip() for w in data["others_verbs"].split("|") if w.strip())
+        not_mine = "".join(
+            rf"(?<!\b{w.strip()} )" for w in data["not_mine"].split("|") if w.strip()
+        )
 
         def fill(pattern: str) -> str:
             return (
                 pattern.replace("{board}", board_re)
                 .replace("{role}", roles)
                 .replace("{others_verbs}", others)
+                .replace("{not_mine_before}", not_mine)
             )
 
         def compile_list(key: str) -> re.Pattern[str]:
@@ -65,6 +69,9 @@ class DisclosureAnalyser(Analyser):
         self._role_opening = re.compile(fill(data["role_opening"]))
         self._signature = re.compile(fill(data["signature"]), re.MULTILINE)
         self._signature_end = re.compile(fill(data["signature_end"]))
+        self._job_at_board = re.compile(fill(data["job_at_board"]))
+        self._self_job = re.compile(fill(data["self_job"]))
+        self._others_follow = re.compile(rf"^[^.!?\n]{{0,40}}\b(?:{others})\b")
         self._disclaimer = compile_list("disclaimer")
 
     def analyse(self, post: Post, view: TextView) -> list[Signal]:
@@ -101,6 +108,11 @@ class DisclosureAnalyser(Analyser):
                 return True
             if self._said_of_oneself(self._self, sentence):
                 return True
+            for m in (*self._job_at_board.finditer(sentence), *self._self_job.finditer(sentence)):
+                if not self._someone_else(sentence, m) and (
+                    self._others_follow.search(sentence, m.end()) is None
+                ):
+                    return True
         # "ASKO heeft een nieuwe cao. Ik werk er al tien jaar": a later sentence refers back.
         return bool(board) and self._said_of_oneself(self._back_reference, folded)
 
@@ -108,9 +120,15 @@ class DisclosureAnalyser(Analyser):
         for lo, hi in {_sentence_of(text, m.start()) for m in phrases.finditer(text)}:
             sentence = text[lo:hi]
             for m in phrases.finditer(sentence):
-                if self._other.search(sentence, 0, m.end()) is None:
+                if not self._someone_else(sentence, m):
                     return True
         return False
+
+    def _someone_else(self, sentence: str, m: re.Match[str]) -> bool:
+        """Someone else is the subject of the clause the phrase is in ("mijn vrouw werkt bij
+        ASKO"); a clause before a colon or semicolon ("Voor wie nieuw is: ik ben ...") is not."""
+        start = max(sentence.rfind(":", 0, m.start()), sentence.rfind(";", 0, m.start())) + 1
+        return self._other.search(sentence, start, m.end()) is not None
 
     def _missing(self, category: str, why: Message) -> Signal:
         return Signal(
