@@ -15,6 +15,9 @@ from socialprotocol.engine.model import ContextEvidence, Message, Post, Role, Si
 from socialprotocol.engine.textview import TextView
 
 _SENTENCE_BREAK = re.compile(r"[.!?\n]+\s")
+_NEGATED = re.compile(
+    r"(?<![\w])(?:niet|geen|nooit|nergens|not|never|no longer)(?![\w])(?! (?:betere|fijnere|leukere))"
+)
 
 
 @register
@@ -128,6 +131,8 @@ class DisclosureAnalyser(Analyser):
         """Someone else is the subject of the clause the phrase is in ("mijn vrouw werkt bij
         ASKO"); a clause before a colon or semicolon ("Voor wie nieuw is: ik ben ...") is not."""
         start = max(sentence.rfind(":", 0, m.start()), sentence.rfind(";", 0, m.start())) + 1
+        if _NEGATED.search(sentence, m.start(), min(len(sentence), m.end() + 12)):
+            return True  # "ik werk niet (meer) bij ASKO"
         return self._other.search(sentence, start, m.end()) is not None
 
     def _missing(self, category: str, why: Message) -> Signal:
