@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from socialprotocol.demo import demo_directory_path
+from socialprotocol.engine.analysers.sensitive import WordStarts, WordStartTerms
 from socialprotocol.engine.checker import Checker
 from socialprotocol.engine.directory import load_directory
 from socialprotocol.engine.model import Post, PostContext, Report, Role, Setting, TextEvidence
@@ -185,3 +186,28 @@ def test_its_fixed_text_is_clean_when_checked_again(checker: Checker, text: str)
     assert report.fixed_text is not None
     again = check(checker, report.fixed_text)
     assert [f.category for f in again.findings if f.category in SENSITIVE | {"person_name"}] == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "lisa heeft adhd en route 8 ging goed, 123 punten; ١٢٣ punten",
+        "z'n zoon heeft koorts... 5.3 en 4!!5 ?!. mijn zoon-adhd",
+        "adhd-medicatie, suikerfeest-ontbijt, (autisme) 'dyslexie' #epilepsie",
+        "",
+    ],
+)
+def test_it_finds_terms_only_at_word_starts_as_the_whole_pattern_does(text: str) -> None:
+    terms = WordStartTerms(
+        [
+            ("health", ["adhd|autisme|dyslexie\\w*", "koorts", "epilepsie"], r"(?!\w)"),
+            ("school_result", ["route ?8|\\d{3} punten"], r"(?![\w-])"),
+            ("special_category", ["suikerfeest"], r"(?![\w-])"),
+        ]
+    )
+    own = WordStartTerms([("", ["(?:mijn|z'n) zoon"], r"(?![\w-])")])
+    starts = WordStarts([terms, own])(text)
+    assert starts is not None  # every term's first character is known
+    for pattern in (terms, own):
+        got = [(m.span(), m.lastgroup) for m in pattern.findall(text, starts)]
+        assert got == [(m.span(), m.lastgroup) for m in pattern.whole.finditer(text)]

@@ -11,8 +11,10 @@ evidence is the whole clause, so the fix removes the clause and the sentence sti
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from importlib import resources
+from re import _constants as _c  # type: ignore[attr-defined]
+from re import _parser  # type: ignore[attr-defined]
 from typing import Any
 
 import yaml
@@ -25,8 +27,11 @@ from socialprotocol.engine.names import NameIndex
 from socialprotocol.engine.textview import TextView
 
 CATEGORIES = ("health", "special_category", "school_result", "confidential")
-_SENTENCE_END = re.compile(r"(?<!\d)[.!?]+(?!\d)|\n+")
-_CLAUSE_END = re.compile(r"[,;:()]|\s[-–]\s|(?<!\d)[.!?]+(?!\d)|\n")
+# "[.!?] not after a digit" written with the character first, so that re can skip to the
+# candidates in C: the same matches as (?<!\d)[.!?]+(?!\d).
+_STOP = r"[.!?](?<!\d[.!?])[.!?]*(?!\d)"
+_SENTENCE_END = re.compile(rf"{_STOP}|\n+")
+_CLAUSE_END = re.compile(rf"[,;:()]|\s[-–]\s|{_STOP}|\n")
 _WHY = {
     "health": Message("Over de gezondheid van een persoon.", "About a person's health."),
     "special_category": Message(
@@ -44,6 +49,155 @@ def _alternation(patterns: list[str]) -> str:
     return "|".join(f"(?:{p})" for p in patterns)
 
 
+class WordStartTerms:
+    r"""``(?<![\w-])(?:(?P<group>(?:term)|...)follow|...)`` for lists of terms, tried only where a
+    word starts with a character a term can start with.
+
+    re tries every alternative at every word start; for a few hundred terms that was most of
+    this analyser's time. Here each start character gets its own pattern with only the terms
+    that can start with it, in the same order, so every match is the one the whole pattern
+    would give. A term whose first character cannot be worked out keeps the whole pattern.
+    """
+
+    def __init__(self, groups: list[tuple[str, list[str], str]]) -> None:
+        self.whole = re.compile(self._source(groups, lambda term: True))
+        # "a|b" in a list of terms is the same as the terms "a" and "b" in that order.
+        groups = [(name, [a for t in terms for a in _top_level(t)], f) for name, terms, f in groups]
+        self.groups = groups
+        firsts = [_first_chars(t) for _, terms, _ in groups for t in terms]
+        self.firsts: list[tuple[frozenset[str], bool]] | None = None
+        self.first = ""  # the characters a term can start with, for a character class
+        if all(f is not None for f in firsts) and self.whole.match("") is None:
+            self.firsts = [f for f in firsts if f is not None]
+            chars = "".join(sorted({c for f, _ in self.firsts for c in f}))
+            digit = r"\d" if any(d for _, d in self.firsts) else ""
+            self.first = f"{re.escape(chars)}{digit}"
+        self.by_char: dict[str, re.Pattern[str] | None] = {}
+
+    @staticmethod
+    def _source(groups: list[tuple[str, list[str], str]], keep: Callable[[int], bool]) -> str:
+        alts, n = [], 0
+        for name, terms, follow in groups:
+            kept = [t for i, t in enumerate(terms, n) if keep(i)]
+            n += len(terms)
+            if kept:
+                group = f"?P<{name}>" if name else "?:"
+                alts.append(f"({group}(?:{_alternation(kept)}){follow})")
+        return rf"(?<![\w-])(?:{'|'.join(alts)})" if alts else ""
+
+    def _for(self, ch: str) -> re.Pattern[str] | None:
+        assert self.firsts is not None
+        firsts, decimal = self.firsts, ch.isdecimal()
+        source = self._source(
+            self.groups, lambda i: ch in firsts[i][0] or (decimal and firsts[i][1])
+        )
+        pattern = re.compile(source) if source else None
+        if len(self.by_char) < 10_000:
+            self.by_char[ch] = pattern
+        return pattern
+
+    def findall(self, text: str, starts: list[int] | None) -> list[re.Match[str]]:
+        """What ``finditer`` of the whole pattern finds, left to right. ``starts`` are the
+        word starts (``WordStarts``) with at least this list's first characters."""
+        if self.firsts is None or starts is None:
+            return list(self.whole.finditer(text))
+        out: list[re.Match[str]] = []
+        end = 0
+        by_char = self.by_char
+        for pos in starts:
+            if pos < end:
+                continue
+            ch = text[pos]
+            pattern = by_char[ch] if ch in by_char else self._for(ch)
+            m = pattern.match(text, pos) if pattern is not None else None
+            if m is not None:
+                out.append(m)
+                end = m.end()
+        return out
+
+
+class WordStarts:
+    """The positions where a word starts with a character one of some term lists can start
+    with; computed once per post for all of them."""
+
+    def __init__(self, lists: list[WordStartTerms]) -> None:
+        self.active = all(t.firsts is not None for t in lists)
+        first = f"[{''.join(t.first for t in lists)}]"
+        # The character before a word start, so that re skips through the words in C.
+        self.scan = re.compile(rf"[^\w-](?={first})")
+        self.at_zero = re.compile(first)
+
+    def __call__(self, text: str) -> list[int] | None:
+        if not self.active:
+            return None
+        starts = [m.end() for m in self.scan.finditer(text)]
+        return [0, *starts] if self.at_zero.match(text) else starts
+
+
+def _top_level(term: str) -> list[str]:
+    """``term`` split at its top-level ``|``."""
+    out, depth, start, i = [], 0, 0, 0
+    while i < len(term):
+        ch = term[i]
+        if ch == "\\":
+            i += 1
+        elif ch == "[":
+            i += 1
+            if i < len(term) and term[i] == "^":
+                i += 1
+            i += 1  # a ']' right after '[' or '[^' is a literal
+            while i < len(term) and term[i] != "]":
+                i += 2 if term[i] == "\\" else 1
+        elif ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+        elif ch == "|" and depth == 0:
+            out.append(term[start:i])
+            start = i + 1
+        i += 1
+    out.append(term[start:])
+    return out
+
+
+def _first_chars(term: str) -> tuple[frozenset[str], bool] | None:
+    """The characters a match of ``term`` can start with and whether that includes any
+    decimal digit (\\d); None when that cannot be told from the pattern's first element."""
+    parsed = _parser.parse(term)
+    return None if parsed.state.flags & re.IGNORECASE else _first_of(list(parsed))
+
+
+def _first_of(items: list[Any]) -> tuple[frozenset[str], bool] | None:
+    if not items:
+        return None  # may match the empty string
+    op, av = items[0]
+    if op is _c.LITERAL:
+        return frozenset(chr(av)), False
+    if op is _c.IN:
+        chars: set[str] = set()
+        digit = False
+        for o, v in av:
+            if o is _c.LITERAL:
+                chars.add(chr(v))
+            elif o is _c.RANGE and v[1] - v[0] < 512:
+                chars.update(map(chr, range(v[0], v[1] + 1)))
+            elif o is _c.CATEGORY and v is _c.CATEGORY_DIGIT:
+                digit = True
+            else:
+                return None
+        return frozenset(chars), digit
+    if op is _c.BRANCH:
+        found = [_first_of(b) for b in av[1]]
+        if any(f is None for f in found):
+            return None
+        return frozenset().union(*(f[0] for f in found if f)), any(f[1] for f in found if f)
+    if op is _c.SUBPATTERN:
+        return None if av[1] & re.IGNORECASE else _first_of(av[3])
+    if op in (_c.MAX_REPEAT, _c.MIN_REPEAT, _c.POSSESSIVE_REPEAT):
+        return _first_of(av[2]) if av[0] >= 1 else None
+    return None
+
+
 @register
 class SensitiveAnalyser(Analyser):
     name = "sensitive"
@@ -54,15 +208,13 @@ class SensitiveAnalyser(Analyser):
         data: dict[str, Any] = yaml.safe_load(res.read_text(encoding="utf-8"))
         # A health term may start a hyphenated compound ("ADHD-medicatie"); others may not:
         # "het Suikerfeest-ontbijt" is a school event, not someone's faith.
-        groups = [
-            f"(?P<{c}>(?:{_alternation(data[c])})"
-            + (r"(?!\w))" if c == "health" else r"(?![\w-]))")
-            for c in CATEGORIES
-        ]
-        groups.append(f"(?P<marker>(?:{_alternation(data['markers'])})(?![\\w-]))")
-        self._terms = re.compile(rf"(?<![\w-])(?:{'|'.join(groups)})")
-        self._anchors = re.compile(rf"(?<![\w-])(?:{_alternation(data['anchors'])})(?![\w-])")
-        self._own = re.compile(rf"(?<![\w-])(?:{data['own_child']})(?![\w-])")
+        self._terms = WordStartTerms(
+            [(c, data[c], r"(?!\w)" if c == "health" else r"(?![\w-])") for c in CATEGORIES]
+            + [("marker", data["markers"], r"(?![\w-])")]
+        )
+        self._anchors = WordStartTerms([("", data["anchors"], r"(?![\w-])")])
+        self._own = WordStartTerms([("", [data["own_child"]], r"(?![\w-])")])
+        self._starts = WordStarts([self._terms, self._anchors, self._own])
         self._topic = re.compile(rf"(?<![\w-]){data['topic']}")
         pronouns = "|".join(re.escape(p) for p in data["pronouns"])
         self._pronoun = re.compile(rf"(?<![\w'])(?:{pronouns})(?![\w'])")
@@ -71,13 +223,14 @@ class SensitiveAnalyser(Analyser):
 
     def analyse(self, post: Post, view: TextView) -> Iterable[Signal]:
         folded = view.folded
-        terms = list(self._terms.finditer(folded))
+        starts = self._starts(folded)
+        terms = self._terms.findall(folded, starts)
         if not terms:
             return []
         bounds = [0] + [m.end() for m in _SENTENCE_END.finditer(folded)] + [len(folded) + 1]
         anchors = [(m.start, m.end) for m in find_mentions(self.index, view)]
-        anchors += [m.span() for m in self._anchors.finditer(folded)]
-        own = [m.span() for m in self._own.finditer(folded)]
+        anchors += [m.span() for m in self._anchors.findall(folded, starts)]
+        own = [m.span() for m in self._own.findall(folded, starts)]
         out: list[Signal] = []
         seen: set[tuple[str, int]] = set()
         for t in terms:
