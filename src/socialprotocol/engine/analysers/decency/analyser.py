@@ -8,6 +8,7 @@ from importlib import resources
 
 from socialprotocol.engine.analysers.base import Analyser, Environment, register
 from socialprotocol.engine.analysers.decency.detect import Detector, Hit
+from socialprotocol.engine.analysers.decency.features import Featuriser
 from socialprotocol.engine.analysers.decency.lexicon import Lexicon, load_lexicon_data
 from socialprotocol.engine.analysers.decency.model import Scorer, load_scorer
 from socialprotocol.engine.analysers.decency.normalise import NormText, normalise
@@ -49,6 +50,17 @@ _WHY: dict[str, tuple[str, str]] = {
 }  # fmt: skip
 
 
+_NAMED: dict[str, tuple[str, str]] = {
+    "threat": ("een bedreiging", "a threat"),
+    "doxxing": ("het volgen of bekendmaken van waar iemand is", "following or exposing someone"),
+    "defamation": ("een beschuldiging van een herkenbaar persoon", "an accusation of someone"),
+    "sexual": ("een seksuele opmerking", "a sexual remark"),
+    "reputation": ("schadend voor de naam van de school", "damaging to the school's name"),
+    "hate": ("haatdragend", "hateful"),
+    "insult": ("beledigend", "insulting"),
+}
+
+
 @register
 class DecencyAnalyser(Analyser):
     name = "decency"
@@ -71,7 +83,8 @@ class DecencyAnalyser(Analyser):
         self.org_words = frozenset(w for p in org_phrases(orgs) for w in p.split())
         self.patterns = compile_patterns(load_pattern_data(), self.lexicon, orgs)
         self.detector = Detector(self.lexicon, self.patterns, self.words)
-        self.scorer: Scorer | None = load_scorer(env.options.get("decency_model"))
+        self.featuriser = featuriser(self.lexicon)
+        self.scorer: Scorer | None = load_scorer(env.options.get("decency_model"), self.featuriser)
         self._known: dict[str, bool] = {}
         self._corrected: dict[str, str | None] = {}
 
@@ -126,6 +139,16 @@ class DecencyAnalyser(Analyser):
         return signals
 
 
+def featuriser(lex: Lexicon) -> Featuriser:
+    """The model's word classes from the lexicon: protected groups and person nouns."""
+    groups = {*lex.group_plural, *lex.group_singular, *lex.origin_adjectives}
+    groups |= {a + "e" for a in lex.origin_adjectives}
+    persons = {*lex.person_nouns, *lex.person_heads}
+    return Featuriser(
+        frozenset(g for g in groups if " " not in g), frozenset(p for p in persons if " " not in p)
+    )
+
+
 def _name_lists() -> tuple[frozenset[str], frozenset[str]]:
     """Dutch words and common first names from the shared name data (people analyser's lists),
     to tell a name at the start of a sentence from an ordinary word. Empty if absent."""
@@ -144,11 +167,25 @@ def _name_lists() -> tuple[frozenset[str], frozenset[str]]:
 def explain(hit: Hit, excerpt: str) -> Message:
     nl, en = _WHY[hit.category]
     head_nl, head_en = f"Gevonden: '{excerpt}'. ", f"Found: '{excerpt}'. "
-    if hit.reason == "intensifier":
-        nl = ("Hier versterkt de vloek alleen een ander woord (zoals 'kankerleuk'); er wordt niemand "
-              "uitgescholden. Het blijft een krachtterm.")
-        en = ("Here the curse only intensifies another word (like 'kankerleuk'); nobody is called "
-              "names. It is still a swear word.")
+    if hit.reason == "model":
+        what_nl, what_en = _NAMED[hit.category]
+        nl = (
+            f"Geen vaste regel vond hier iets, maar het getrainde model beoordeelt deze zin als "
+            f"{what_nl} (kans {hit.word}); dat is een inschatting, lees het na. {nl}"
+        )
+        en = (
+            f"No fixed rule found anything here, but the trained model judges this sentence "
+            f"{what_en} (probability {hit.word}); that is an estimate, read it again. {en}"
+        )
+    elif hit.reason == "intensifier":
+        nl = (
+            "Hier versterkt de vloek alleen een ander woord (zoals 'kankerleuk'); er wordt niemand "
+            "uitgescholden. Het blijft een krachtterm."
+        )
+        en = (
+            "Here the curse only intensifies another word (like 'kankerleuk'); nobody is called "
+            "names. It is still a swear word."
+        )
     elif hit.reason == "compound":
         nl += " Een vloek plakt hier aan een woord voor een persoon of groep."
         en += " A curse is glued to a word for a person or group."

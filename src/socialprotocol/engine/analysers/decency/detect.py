@@ -41,7 +41,9 @@ _EDUCATIONAL = re.compile(
 )
 _CLAUSE = re.compile(r"[.!?;,\n]+")
 _SENTENCE = re.compile(r"[.!?;\n]+")
-_QUOTES = re.compile(r"[\"“„”«»]([^\"“”„«»]{1,240})[\"”“»«]|(?<!\w)['‘`]([^'‘’`]{1,160})['’`](?!\w)")
+_QUOTES = re.compile(
+    r"[\"“„”«»]([^\"“”„«»]{1,240})[\"”“»«]|(?<!\w)['‘`]([^'‘’`]{1,160})['’`](?!\w)"
+)
 _SELF = re.compile(r"\b(?:ik|ikke|i) (?:ben|am|voel me|was|lijk|leek)\b[^.!?,]{0,30}$")
 _THIRD = re.compile(
     r"\b(?:hij|zij|ze|iemand|sommigen|mensen|een (?:jongen|meisje|leerling|ouder|vader|moeder)|§\w+"
@@ -78,10 +80,16 @@ def _frame_res(subjects: str) -> dict[str, re.Pattern[str]]:
             rf"(?:(?:^|[,.!?:;]\s*|\b(?:he|hey|hoi|yo|oi|ey|jo|oh|kijk|hallo|dag|doei|bye|ja|nee) )"
             rf"(?:jij|jullie|you|u|je)|\b(?:jij|jullie|you))(?: {_MODS})* $"
         ),
-        "inverted": re.compile(rf"\b(?:ben|bent|is|zijn) (?:je|jij|jullie|hij|zij|u)(?: {_ADV})* $"),
-        "demonstrative": re.compile(r"(?:^|[,.!?:;]\s*|\b(?:kijk|zie|hoor|ew|bah|jak) )(?:die|dat|deze) $"),
+        "inverted": re.compile(
+            rf"\b(?:ben|bent|is|zijn) (?:je|jij|jullie|hij|zij|u)(?: {_ADV})* $"
+        ),
+        "demonstrative": re.compile(
+            r"(?:^|[,.!?:;]\s*|\b(?:kijk|zie|hoor|ew|bah|jak) )(?:die|dat|deze) $"
+        ),
         "you_are": re.compile(rf"\b(?:ur|youre|u r|you r|you are|u are)(?: {_ADV})* $"),
-        "hey": re.compile(rf"(?:^|[,.!?:;]\s*)(?:he|hey|hoi|yo|oi|ey|jo|doei|dag|bye)(?: {_MODS})* $"),
+        "hey": re.compile(
+            rf"(?:^|[,.!?:;]\s*)(?:he|hey|hoi|yo|oi|ey|jo|doei|dag|bye)(?: {_MODS})* $"
+        ),
         "modifier": re.compile(rf"\b{_MODS} $"),
         "apposition": re.compile(r"(?:^|[,:]\s*|\b)(?:echt|gewoon|zo) (?:een|n|zon|zo'n) $"),
         "like": re.compile(
@@ -201,7 +209,9 @@ class Detector:
         # A slur or dehumanising statement is hate, a damning word about the school is
         # reputation; the same words are not also an insult (or, for the school, defamation).
         wider = {
-            "insult": ("hate", "reputation"), "defamation": ("reputation",), "profanity": ("hate",)
+            "insult": ("hate", "reputation"),
+            "defamation": ("reputation",),
+            "profanity": ("hate",),
         }
         hate_sentences = [self._clause(text, h.start) for h in kept if h.category == "hate"]
         if hate_sentences:
@@ -209,7 +219,9 @@ class Detector:
                 h for h in kept
                 if h.category != "insult" or not any(a <= h.start < b for a, b in hate_sentences)
             ]  # fmt: skip
-        spans = {c: [(h.start, h.end) for h in kept if h.category == c] for c in ("hate", "reputation")}
+        spans = {
+            c: [(h.start, h.end) for h in kept if h.category == c] for c in ("hate", "reputation")
+        }
         return [
             h for h in kept
             if not any(
@@ -259,7 +271,9 @@ class Detector:
 
     def _context(self, nt: NormText, words: set[str]) -> Context:
         text = nt.text
-        friendly = bool(words & self.friendly_words) or any(p in text for p in self.friendly_phrases)
+        friendly = bool(words & self.friendly_words) or any(
+            p in text for p in self.friendly_phrases
+        )
         return Context(text, self.pats, friendly)
 
     @staticmethod
@@ -305,8 +319,10 @@ class Detector:
                 found = [m for m in (pat.regex.match(text, x) for x in starts or ()) if m]
             for m in found:
                 start, end = m.start(), m.end()
-                if start and text[start].isalnum() and (
-                    text[start - 1].isalnum() or text[start - 1] == "§"
+                if (
+                    start
+                    and text[start].isalnum()
+                    and (text[start - 1].isalnum() or text[start - 1] == "§")
                 ):
                     continue  # inside a word: "blik maak" is not "ik maak"
                 while start < end and not text[start].isalnum() and text[start] != "§":
