@@ -93,6 +93,19 @@ def categories(text: str, setting: str, role: str = "staff") -> set[str]:
         "new job alert 🚨 vanaf maandag juf bij A.S.K.O. op De Regenboog!!!",
         "Team De Zonnebloem staat klaar! — Femke, leerkracht groep 3 bij ASKO",
         "Ik ben een van de ruim 1.500 mensen die voor ASKO werken.",
+        "Vandaag mijn eerste dag op De Notenboom! Spannend hoor, nieuw bij ASKO 🙏",
+        "Mijn werkgever regelt een fietsplan 🚲 Mijn e-bike is binnen! Dankjewel ASKO 😍",
+        "Volgend jaar ga ik me binnen de ASKO richten op het jonge kind.",
+        "Na 40 jaar in het onderwijs, waarvan 31 bij ASKO, neem ik afscheid.",
+        "Back to school ✏️ Year 4 at ASKO and still loving it.",
+        "Kinderboekenweek-tip van een juf die al jaren bij ASKO werkt: lees voor.",
+        "I've been with ASKO for nine years and this team never stops improving.",
+        "Volgend jaar ben ik er weer, mijn 10e jaar bij ASKO!",
+        "Heerlijk om collega's van andere ASKO-scholen te spreken.",
+        "Het ASKO-beleid rond telefoons: prima idee. Ben zelf bovenbouwleerkracht bij ASKO.",
+        "Bedankt ASKO, ik ben zo blij dat ik bij jullie juf mag zijn!",
+        "Na de zomer start ik op een andere school binnen ASKO.",
+        "Te gast bij het bestuur van ASKO. Als leerkracht en MR-lid op een van hun scholen voelde ik me gehoord.",
         "'Jullie mening doet er niet toe', zegt ASKO. Groetjes van een ASKO-medewerker.",
     ],
 )
@@ -176,6 +189,7 @@ def test_it_asks_staff_to_disclose_in_work_posts_about_the_board(text: str) -> N
         "Ik werk bij ASKO. Standpunten in dit account: van mij en van niemand anders.",
         "Ik werk nu 2 jaar bij ASKO hè, en ik zeg het alleen voor mezelf: overdreven 😂",
         "juf bij ASKO ✌️ meningen = van mij. 31 kinderen in een lokaal is geen passend onderwijs.",
+        "Vandaag ontslag genomen na 7 jaar bij ASKO. Standpunten hierboven: alleen de mijne.",
     ],
 )
 def test_it_accepts_disclaimers_in_private_posts(text: str) -> None:

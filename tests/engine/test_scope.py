@@ -40,6 +40,7 @@ from .helpers import checker, post
         "Wie kan er donderdag helpen met het overblijven?",
         "vergeet niet dat we morgen toets hebben",
         "morgen excursie naar NEMO!! lunch mee en €2 voor de winkel",
+        "Wie kan er rijden naar het kamp? App naar de moeder van Daan.",
     ],
 )
 def test_it_puts_school_related_posts_in_scope(text: str) -> None:
@@ -68,6 +69,7 @@ def test_it_puts_school_related_posts_in_scope(text: str) -> None:
         "Het rapport van de NVWA over voedselveiligheid is net uit.",
         "de meester van de dansschool is zo streng lol",
         "Weer een geslaagde leerling bij onze rijschool! 🚗",
+        "Als rijschoolhouder zie ik elk jaar weer leerlingen die zenuwachtig zijn.",
     ],
 )
 def test_it_leaves_private_posts_about_other_things_out_of_scope(text: str) -> None:

@@ -44,8 +44,8 @@ class DisclosureAnalyser(Analyser):
         self._schools = SchoolNames.from_env(env)
 
         roles = "|".join(r.strip() for r in data["roles"].split("|") if r.strip())
-        # Compounds and abbreviations: "ICT-coördinator", "lkr", "dir."
-        roles = rf"(?:\w+-)?(?:{roles})"
+        # Compounds and abbreviations: "ICT-coördinator", "bovenbouwleerkracht", "lkr", "dir."
+        roles = rf"(?:\w+-|\w*)(?:{roles})"
 
         others = "|".join(w.strip() for w in data["others_verbs"].split("|") if w.strip())
         not_mine = "".join(
