@@ -202,7 +202,7 @@ class Detector:
         ctx = self._context(nt, words)
         hits: list[Hit] = []
         covered: list[tuple[int, int]] = []
-        for hit in self._pattern_hits(text, words):
+        for hit in self._pattern_hits(nt, words):
             hits.append(hit)
             covered.append((hit.start, hit.end))
         offsets = self._token_offsets(nt)
@@ -313,7 +313,23 @@ class Detector:
 
     # --- patterns ---------------------------------------------------------------------------
 
-    def _pattern_hits(self, text: str, words: set[str]) -> list[Hit]:
+    def _org_starts(self, nt: NormText) -> list[int]:
+        """Where a name of the board or a school starts: tried only at words that can begin one
+        (a scan of the whole post with the long name alternation costs more than the rest)."""
+        text, first, org = nt.text, self.pats.org_first, self.pats.org
+        out: list[int] = []
+        end = 0
+        for t in nt.tokens:
+            at = t.at + 1 if text.startswith("§", t.at) else t.at
+            if t.at >= end and text.startswith(first, at):
+                m = org.match(text, t.at)
+                if m:
+                    out.append(t.at)
+                    end = m.end()  # no start inside a name already found, as a scan would
+        return out
+
+    def _pattern_hits(self, nt: NormText, words: set[str]) -> list[Hit]:
+        text = nt.text
         hits: list[Hit] = []
         intent: bool | None = None
         org: list[int] | None = None
@@ -325,12 +341,16 @@ class Detector:
             pat = self.pats.patterns[n]
             if pat.needs_org:
                 if org is None:
-                    org = [m.start() for m in self.pats.org.finditer(text)]
+                    org = self._org_starts(nt)
                 if not org:
                     continue
             if pat.needs_group:
                 if group is None:
-                    group = [m.start() for m in self.pats.group.finditer(text)]
+                    # A group's name starts with one of these words, so most posts skip the scan.
+                    group = (
+                        [] if self._group_words.isdisjoint(words)
+                        else [m.start() for m in self.pats.group.finditer(text)]
+                    )  # fmt: skip
                 if not group:
                     continue
             if pat.anchor is None:

@@ -85,9 +85,6 @@ class Featuriser:
             out.append(f"{a.norm} {b.norm}")
         return out
 
-    def skip(self, a: Token, c: Token) -> str:
-        return f"{self.word_class(a)} _ {self.word_class(c)}"
-
     def post(self, tokens: Sequence[Token], text: str, hits: Sequence[HitLike]) -> list[str]:
         """Features of the whole post: cues, and the rules that fired, alone and in context."""
         feats = ["<s>"]
@@ -116,8 +113,6 @@ class Featuriser:
             feats.extend(self.unit(tok))
             if i >= 1:
                 feats.extend(self.pair(tokens[i - 1], tok))
-            if i >= 2:
-                feats.append(self.skip(tokens[i - 2], tok))
         return feats
 
     def hash(self, name: str) -> int:

@@ -135,10 +135,9 @@ class LinearScorer(_Adjusting):
         k = self.labels.index(ANY) if ANY in self.labels else None
         self._w_any = None if k is None else self.weights[:, k].tolist()
         self._b_any = 0.0 if k is None else float(bias[k])
-        # Word, word-pair and skip-pair sums of the "any" weights: posts repeat their words.
-        self._unit: dict[tuple[str, bool], tuple[float, str]] = {}
-        self._pair: dict[tuple[str, bool, str, bool], float] = {}
-        self._skip: dict[tuple[str, str], float] = {}
+        # Sums of the "any" weights of a word and its pair with the word before, by that pair:
+        # posts repeat their words, so most posts are scored from this cache.
+        self._steps: dict[tuple[tuple[str, bool] | None, tuple[str, bool]], float] = {}
 
     @classmethod
     def from_file(cls, path: Path | Any, featuriser: Featuriser) -> LinearScorer:
@@ -166,38 +165,21 @@ class LinearScorer(_Adjusting):
         """The same sum as ``probabilities`` for one label, from cached per-word parts."""
         if self._w_any is None:
             return None
-        f, unit, pair, skip = self.featuriser, self._unit, self._pair, self._skip
-        full = len(unit) > 100_000 or len(pair) > 200_000 or len(skip) > 100_000
+        f, steps = self.featuriser, self._steps
         z = self._b_any + self._weight_any(f.post(nt.tokens, nt.text, hits))
         prev: Any = None
-        key: tuple[str, bool] = ("", False)
-        c1 = c2 = ""
+        key: tuple[str, bool] | None = None
         for tok in nt.tokens:
-            last, key = key, (tok.norm, tok.name_like)
-            e = unit.get(key)
-            if e is None:
-                e = (self._weight_any(f.unit(tok)), f.word_class(tok))
-                if not full:
-                    unit[key] = e
-            z += e[0]
-            cls = e[1]
-            if prev is not None:
-                pk = last + key
-                v = pair.get(pk)
-                if v is None:
-                    v = self._weight_any(f.pair(prev, tok))
-                    if not full:
-                        pair[pk] = v
-                z += v
-                if c2:
-                    sk = (c2, cls)
-                    v = skip.get(sk)
-                    if v is None:
-                        v = self._weight_any([f"{c2} _ {cls}"])
-                        if not full:
-                            skip[sk] = v
-                    z += v
-            prev, c2, c1 = tok, c1, cls
+            step = (key, key := (tok.norm, tok.name_like))
+            v = steps.get(step)
+            if v is None:
+                v = self._weight_any(f.unit(tok))
+                if prev is not None:
+                    v += self._weight_any(f.pair(prev, tok))
+                if len(steps) < 300_000:
+                    steps[step] = v
+            z += v
+            prev = tok
         return 1.0 / (1.0 + math.exp(-z))
 
     def probabilities(self, text: str, nt: NormText, hits: Sequence[Hit]) -> dict[str, float]:

@@ -77,6 +77,9 @@ class PatternSet:
     report: LazyRegex
     ingroup: LazyRegex
     macros: dict[str, str]
+    # A name of the board or a school starts with one of these (or is glued to one): the org
+    # pattern is only tried at words that do, not scanned over the whole post.
+    org_first: tuple[str, ...] = ()
 
 
 def load_pattern_data() -> dict[str, Any]:
@@ -195,8 +198,9 @@ def compile_patterns(data: dict[str, Any], lexicon: Lexicon, orgs: Iterable[str]
         "§?" + p.replace(" ", " §?") + "(?:directie|bestuur|scholen|school|leiding|top)?"
         for p in sorted(org_phrases(orgs), key=len, reverse=True)
     )
+    determiners = "de|die|deze|onze|jullie|hun|mijn|jouw|zijn|haar|dat|dit|het|the|this|that|our|my"
     generic = (
-        r"(?:de|die|deze|onze|jullie|hun|mijn|jouw|zijn|haar|dat|dit|het|the|this|that|our|my)"
+        rf"(?:{determiners})"
         r" (?:§?\w+ )?(?:school|basisschool|schooltje|schoolbestuur|bestuur|directie|stichting"
         r"|organisatie|werkgever|tent|onderwijsclub|schoolleiding|school board|employer)"
         r"(?: van (?:§?\w+ ){0,2}§?\w+)?"
@@ -271,4 +275,7 @@ def compile_patterns(data: dict[str, Any], lexicon: Lexicon, orgs: Iterable[str]
         report=LazyRegex(expand(data["report"], macros)),
         ingroup=LazyRegex(expand(data["ingroup"], macros)),
         macros={k: expand(v, macros) for k, v in macros.items()},
+        org_first=tuple(
+            sorted({p.split(" ")[0] for p in org_phrases(orgs)} | set(determiners.split("|")))
+        ),
     )
