@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import accumulate, count
+from operator import add
 
 from socialprotocol.engine.names import EXTRA_FOLD, PREFIX_WORDS, TOKEN_RE, Entry, NameIndex
 from socialprotocol.engine.textview import TextView
@@ -77,15 +79,15 @@ class _Post:
 
     def __init__(self, index: NameIndex, view: TextView) -> None:
         self.index, self.lex, self.text = index, index.lex, view.text
-        folded = view.folded.translate(EXTRA_FOLD)
-        self.toks = [(m.start(), m.end()) for m in TOKEN_RE.finditer(folded)]
-        self.words = [folded[s:e] for s, e in self.toks]
+        folded = view.folded
+        if not folded.isascii() or "I" in folded:  # EXTRA_FOLD changes nothing else
+            folded = folded.translate(EXTRA_FOLD)
+        self.toks = [m.span() for m in TOKEN_RE.finditer(folded)]
+        self.words = TOKEN_RE.findall(folded)
         self.joined = " " + " ".join(self.words) + " "
-        self.start_at: dict[int, int] = {}
-        pos = 1
-        for i, w in enumerate(self.words):
-            self.start_at[pos] = i
-            pos += len(w) + 1
+        # Where word i starts in ``joined``: 1 + the lengths of the words before it + i spaces.
+        starts = map(add, accumulate(map(len, self.words), initial=1), count())
+        self.start_at: dict[int, int] = dict(zip(starts, range(len(self.words)), strict=False))
         self.no_upper = not any(c.isupper() for c in self.text)
         self.no_lower = not any(c.islower() for c in self.text)
         self.links = [m.span() for m in _LINK_RE.finditer(folded)] if "@" in folded or (
@@ -308,9 +310,8 @@ class _Finder:
         p, out = self.p, []
         known = {i for a, b, _ in hits for i in range(a, b)}
         out.extend(self._particle_names(known, public))
-        for i, w in enumerate(p.words):
-            if w not in self.cues["titles"] and w not in self.cues["kin"]:
-                continue
+        titles, kin = self.cues["titles"], self.cues["kin"]
+        for i in [i for i, w in enumerate(p.words) if w in titles or w in kin]:
             j = i + 1
             while j < len(p.words) and p.words[j] in PREFIX_WORDS and p.lower(j):
                 j += 1
@@ -335,9 +336,9 @@ class _Finder:
         if not self.has_people:
             return out
         known = {i for a, b, _ in hits for i in range(a, b)} | public
-        for i, w in enumerate(p.words):
-            if len(w) < 5 or i in known or not w.isalpha():
-                continue
+        words = p.words
+        for i in [i for i, w in enumerate(words) if len(w) >= 5 and w.isalpha() and i not in known]:
+            w = words[i]
             if p.lower(i) and p.word(i - 1) not in p.lex.before_cues:
                 continue  # a lower-case word needs a title, family word or greeting before it
             if p.lex.is_word(w):
@@ -358,8 +359,9 @@ class _Finder:
         out: list[tuple[Mention, int, int]] = []
         if p.no_upper or p.no_lower:
             return out
-        for i in range(len(p.words) - 2):
-            if p.words[i + 1] not in NAME_PARTICLES or not p.lower(i + 1) or i in public:
+        particles = [i for i, w in enumerate(p.words[1:-1]) if w in NAME_PARTICLES]
+        for i in particles:
+            if not p.lower(i + 1) or i in public:
                 continue
             if not self._unknown_capital(i, known) or p.sentence_initial(i):
                 continue

@@ -72,14 +72,20 @@ def choose(people: list[Person], m: Mention, school: str = "") -> Person | None:
         return None
     if len(m.candidates) == 1 or not (m.role_hint or m.group_hint or school):
         return people[m.candidates[0]]  # nothing to tell them apart: the first will do
-
-    def score(pos: int) -> tuple[int, int]:
+    # Role counts 3, group 2, school 1; on a tie the first in the directory. A common first
+    # name has hundreds of candidates in a large directory, so this is a plain loop.
+    role, group = m.role_hint, m.group_hint
+    best, best_pos = -1, -1
+    for pos in m.candidates:
         p = people[pos]
-        s = 3 * (m.role_hint == p.role) + 2 * (bool(m.group_hint) and m.group_hint == p.group)
-        s += 1 * (bool(school) and p.school == school)
-        return s, -pos
-
-    return people[max(m.candidates, key=score)]
+        s = 3 if p.role == role else 0
+        if group and p.group == group:
+            s += 2
+        if school and p.school == school:
+            s += 1
+        if s > best or (s == best and pos < best_pos):
+            best, best_pos = s, pos
+    return people[best_pos]
 
 
 def redaction(post: Post, m: Mention, person: Person | None) -> str:
