@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from socialprotocol.engine.model import Finding, TextEvidence
@@ -56,10 +57,12 @@ def _append(text: str, extra: str) -> str:
     return f"{text} {extra}"
 
 
+_SPACES = re.compile(r"[ \t]{2,}")
+_SPACE_BEFORE_STOP = re.compile(r" +([,.!?;:])")
+
+
 def _tidy(text: str) -> str:
     # Removing a clause can leave doubled spaces or a space before punctuation.
-    import re
-
-    text = re.sub(r"[ \t]{2,}", " ", text)
-    text = re.sub(r" +([,.!?;:])", r"\1", text)
+    text = _SPACES.sub(" ", text)
+    text = _SPACE_BEFORE_STOP.sub(r"\1", text)
     return text.strip()

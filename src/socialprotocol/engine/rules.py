@@ -7,6 +7,7 @@ from collections.abc import Iterable
 from socialprotocol.engine.model import (
     Finding,
     Fix,
+    Message,
     Notice,
     PostContext,
     Role,
@@ -41,6 +42,9 @@ class RuleBook:
                         self._article[(role, setting, category)] = chosen
                         self._cited[(role, setting)][category] = chosen
         self._consult = {a.id for a in protocol.articles if a.consult}
+        self._parts: dict[
+            tuple[str, str, str | None], tuple[Severity, Message, str | None, str | None]
+        ] = {}
         self.notices = tuple(
             Notice(a.id, a.guidance.message()) for a in protocol.articles if a.notice
         )
@@ -67,22 +71,16 @@ class RuleBook:
         return findings
 
     def _finding(self, sig: Signal, article: Article, spec: CategorySpec) -> Finding:
-        severity = article.severity or spec.severity
-        message = spec.message
-        fix_spec = spec.fix
-        variant = spec.variants.get(sig.variant) if sig.variant else None
-        if variant is not None:
-            severity = variant.severity or severity
-            message = variant.message or message
-            fix_spec = variant.fix or fix_spec
+        key = (article.id, sig.category, sig.variant)
+        parts = self._parts.get(key)
+        if parts is None:
+            parts = self._parts[key] = self._finding_parts(article, spec, sig.variant)
+        severity, msg, action, default_text = parts
         fix = None
-        if fix_spec is not None:
+        if action is not None:
             text = sig.replacement
-            if text is None and fix_spec.text is not None:
-                text = fix_spec.text.nl if self.protocol.language == "nl" else fix_spec.text.en
-            fix = Fix(fix_spec.action, text)
+            fix = Fix(action, default_text if text is None else text)
         excerpt = sig.evidence.excerpt if isinstance(sig.evidence, TextEvidence) else ""
-        msg = message.message()
         if excerpt and "{excerpt}" in msg.nl:
             msg = type(msg)(
                 msg.nl.replace("{excerpt}", excerpt), msg.en.replace("{excerpt}", excerpt)
@@ -90,7 +88,7 @@ class RuleBook:
         return Finding(
             rule=article.id,
             category=sig.category,
-            severity=Severity(severity),
+            severity=severity,
             confidence=round(sig.confidence, 3),
             evidence=sig.evidence,
             message=msg,
@@ -99,6 +97,26 @@ class RuleBook:
             person=sig.person,
             analyser=sig.analyser,
         )
+
+    def _finding_parts(
+        self, article: Article, spec: CategorySpec, variant_name: str | None
+    ) -> tuple[Severity, Message, str | None, str | None]:
+        """What a finding of this article, category and variant says, whatever its evidence:
+        severity, message, fix action and the fix text when the signal brings none."""
+        severity = article.severity or spec.severity
+        message = spec.message
+        fix_spec = spec.fix
+        variant = spec.variants.get(variant_name) if variant_name else None
+        if variant is not None:
+            severity = variant.severity or severity
+            message = variant.message or message
+            fix_spec = variant.fix or fix_spec
+        if fix_spec is None:
+            return Severity(severity), message.message(), None, None
+        text = None
+        if fix_spec.text is not None:
+            text = fix_spec.text.nl if self.protocol.language == "nl" else fix_spec.text.en
+        return Severity(severity), message.message(), fix_spec.action, text
 
 
 _SEV_ORDER = {Severity.BLOCKING: 0, Severity.REVISE: 1, Severity.ADVICE: 2}

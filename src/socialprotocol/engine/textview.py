@@ -74,8 +74,7 @@ class TextView:
     @cached_property
     def words(self) -> list[tuple[int, int, str]]:
         """Word tokens as (start, end, folded word)."""
-        folded = self.folded
-        return [(m.start(), m.end(), folded[m.start() : m.end()]) for m in WORD_RE.finditer(folded)]
+        return [(m.start(), m.end(), m.group()) for m in WORD_RE.finditer(self.folded)]
 
     @cached_property
     def word_set(self) -> frozenset[str]:
