@@ -25,7 +25,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from bench import text_peers as tp
-from bench.common import ROOT, Row, latencies_ms, median_time
+from bench.common import ROOT, Row, cpu_latencies_ms, latencies_ms, median_time
 from socialprotocol.engine.analysers.base import default_analysers
 from socialprotocol.engine.checker import Checker
 from socialprotocol.engine.directory import Directory, parse_directory_csv
@@ -230,18 +230,6 @@ def _throughput(fn: Callable[[str], object], texts: Sequence[str], repeat: int) 
             fn(t)
 
     return len(texts) / median_time(batch, repeat)
-
-
-def cpu_latencies_ms(fn: Callable[[str], object], texts: Sequence[str]) -> tuple[float, float]:
-    """p50 and p99 in CPU milliseconds of this thread: what one core spends on one text, which a
-    shared, overloaded machine does not inflate the way it inflates wall time."""
-    samples = []
-    for text in texts:
-        t0 = time.thread_time()
-        fn(text)
-        samples.append((time.thread_time() - t0) * 1000)
-    samples.sort()
-    return samples[len(samples) // 2], samples[min(len(samples) - 1, int(len(samples) * 0.99))]
 
 
 def cpu_throughput(fn: Callable[[str], object], texts: Sequence[str]) -> float:
