@@ -57,13 +57,17 @@ def median_time(fn: Callable[[], object], repeat: int = 5) -> float:
     return statistics.median(times)
 
 
-def latencies_ms(fn: Callable[[str], object], texts: Sequence[str]) -> tuple[float, float]:
-    """p50 and p99 in milliseconds of ``fn`` called on each text."""
+def latencies_ms(
+    fn: Callable[[str], object],
+    texts: Sequence[str],
+    clock: Callable[[], float] = time.perf_counter,
+) -> tuple[float, float]:
+    """p50 and p99 in milliseconds of ``fn`` called on each text (wall time by default)."""
     samples = []
     for text in texts:
-        t0 = time.perf_counter()
+        t0 = clock()
         fn(text)
-        samples.append((time.perf_counter() - t0) * 1000)
+        samples.append((clock() - t0) * 1000)
     samples.sort()
     return samples[len(samples) // 2], samples[min(len(samples) - 1, int(len(samples) * 0.99))]
 
@@ -71,13 +75,7 @@ def latencies_ms(fn: Callable[[str], object], texts: Sequence[str]) -> tuple[flo
 def cpu_latencies_ms(fn: Callable[[str], object], texts: Sequence[str]) -> tuple[float, float]:
     """p50 and p99 in CPU milliseconds of this thread: what one core spends on one text, which a
     shared, overloaded machine does not inflate the way it inflates wall time."""
-    samples = []
-    for text in texts:
-        t0 = time.thread_time()
-        fn(text)
-        samples.append((time.thread_time() - t0) * 1000)
-    samples.sort()
-    return samples[len(samples) // 2], samples[min(len(samples) - 1, int(len(samples) * 0.99))]
+    return latencies_ms(fn, texts, time.thread_time)
 
 
 def prf(tp: int, fp: int, fn: int) -> tuple[float, float, float]:
