@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import pytest
 
+from socialprotocol.engine.checker import Checker
+from socialprotocol.engine.directory import parse_directory_csv
+
 from .helpers import checker, post
 
 
@@ -105,6 +108,17 @@ def categories(text: str, setting: str, role: str = "staff") -> set[str]:
         "Het ASKO-beleid rond telefoons: prima idee. Ben zelf bovenbouwleerkracht bij ASKO.",
         "Bedankt ASKO, ik ben zo blij dat ik bij jullie juf mag zijn!",
         "Na de zomer start ik op een andere school binnen ASKO.",
+        "Morgen staken wij, ASKO-leraren, samen met duizenden collega's.",
+        "officially on the asko payroll now 📝✨ lio contract signed",
+        "Mijn broer vroeg: 'werk jij nog steeds bij ASKO?' Ja abi, nog steeds bij ASKO, op Don Bosco 😄",
+        "nieuwe fietsenstalling eindelijk af. ben tenslotte de concierge van asko hier",
+        "Sinds 2019 mag ik bij ASKO leidinggeven aan deze prachtige school.",
+        "Netwerkochtend met alle IB'ers van ASKO, waaronder ondergetekende.",
+        "lio @ asko hier 👋 hot take: die nieuwe rekenmethode is mid.",
+        "gevonden voorwerpen ligge bij mij tot vrijdag. groet henk, concierge (asko)",
+        "Collega gezocht voor de salarisadministratie van ASKO. Ik werk zelf al zes jaar in dit team.",
+        "werk nu 4 maanden als lio voor asko en ngl het is zwaar maar i love it.",
+        "Voor de volledigheid: ik ben in loondienst bij ASKO (HR).",
         "Te gast bij het bestuur van ASKO. Als leerkracht en MR-lid op een van hun scholen voelde ik me gehoord.",
         "'Jullie mening doet er niet toe', zegt ASKO. Groetjes van een ASKO-medewerker.",
     ],
@@ -137,6 +151,8 @@ def test_it_accepts_natural_ways_of_saying_you_work_there(text: str) -> None:
         "Ik ken een juf bij ASKO die dit ook vindt.",
         "Gisteren sprak ik een leerkracht van ASKO over de fusie.",
         "Ik werk niet bij ASKO, maar ik volg het nieuws.",
+        "Mijn schoonvader heeft dertig jaar bij ASKO gewerkt, vooral op Het Vogelnest.",
+        "Trots!!! Mijn nichtje Lotte is deze week begonnen als invaller bij de ASKO.....",
         "Ik ben geen juf bij ASKO.",
         "Wij als ouders vinden dat ASKO meer moet doen.",
         "Onze juf van groep 5 stopt, ASKO zoekt vervanging.",
@@ -190,6 +206,13 @@ def test_it_asks_staff_to_disclose_in_work_posts_about_the_board(text: str) -> N
         "Ik werk nu 2 jaar bij ASKO hè, en ik zeg het alleen voor mezelf: overdreven 😂",
         "juf bij ASKO ✌️ meningen = van mij. 31 kinderen in een lokaal is geen passend onderwijs.",
         "Vandaag ontslag genomen na 7 jaar bij ASKO. Standpunten hierboven: alleen de mijne.",
+        "Ik werk bij ASKO. De hier geuite gedachten zijn persoonlijk.",
+        "ik werk bij ASKO. het bestuur moet iets doen. these are my personal thoughts 🫡",
+        "zit nu 12 jaar bij asko als concierge en die sleutelkluis is prut. mijn eige mening he",
+        "Ik werk bij ASKO. Wat volgt is mijn privéopvatting, niet de lijn van de organisatie.",
+        "Tien jaar IB'er bij ASKO. Dit is overigens mijn eigen, geheel onofficiële gemopper.",
+        "Als ASKO-leraar: kom morgen naar het Museumplein! Dit is gewoon Esther die praat, niet de ASKO.",
+        "ik werk bij asko. de stichting gaat bezuinige. niemand anders z'n mening",
     ],
 )
 def test_it_accepts_disclaimers_in_private_posts(text: str) -> None:
@@ -241,3 +264,18 @@ def test_only_staff_are_asked_to_disclose(role: str) -> None:
 
 def test_posts_not_about_the_board_need_nothing() -> None:
     assert categories("Wat een mooie schoolreis met groep 7!", "private") == set()
+
+
+def test_a_school_named_in_lower_case_makes_a_school_post_about_the_employer() -> None:
+    directory = parse_directory_csv(
+        "id,first_name,prefix,last_name,nickname,role,school,group,birth_date,handles,parent_of\n"
+        "p1,Sem,,Jansen,,pupil,De Regenboog,7,,,\n"
+    )
+    c = Checker(directory=directory, analysers=["disclosure"])
+    text = "mensen van de regenboog de verwarming in de gymzaal doet t weer niet"
+    report = c.check(post(text, role="staff", setting="work"))
+    assert {f.category for f in report.findings} == {"missing_disclosure"}
+    sky = c.check(
+        post("vandaag een regenboog geschilderd met groep 4", role="staff", setting="work")
+    )
+    assert sky.findings == ()

@@ -41,6 +41,7 @@ from .helpers import checker, post
         "vergeet niet dat we morgen toets hebben",
         "morgen excursie naar NEMO!! lunch mee en €2 voor de winkel",
         "Wie kan er rijden naar het kamp? App naar de moeder van Daan.",
+        "shoutout naar mijn mentor, without her was ik allang gestopt 🫶 #lio #pabolife",
     ],
 )
 def test_it_puts_school_related_posts_in_scope(text: str) -> None:
@@ -139,6 +140,9 @@ def test_other_things_called_like_a_school_are_not_the_school(text: str) -> None
         "Alleen voor mezelf sprekend: de stichting moet stoppen met al die managementlagen.",
         "Waarom moet ik via de stichting een nieuwe laptop aanvragen?",
         "Hot take, and mine only: our board should publish its management salaries.",
+        "oud-collega karin gaat met pensioen, kaartjes kunne naar mijn huis",
+        "Mensen die zeggen 'leraren hebben toch zoveel vakantie' mogen mijn mailbox lezen.",
+        "Jarig op 2 november en wat heb ik die dag? Een MDO om half acht. Feest.",
     ],
 )
 def test_staff_writing_about_their_foundation_are_in_scope(text: str) -> None:

@@ -14,7 +14,7 @@ from socialprotocol.engine.analysers.scope import SchoolNames, load_word_pattern
 from socialprotocol.engine.model import ContextEvidence, Message, Post, Role, Signal
 from socialprotocol.engine.textview import TextView
 
-_SENTENCE_BREAK = re.compile(r"[.!?\n]+\s")
+_SENTENCE_BREAK = re.compile("[.!?\\n]+['\"\u2019\u201d)]?\\s")
 _NEGATED = re.compile(
     r"(?<![\w])(?:niet|geen|nooit|nergens|not|never|no longer)(?![\w])(?! (?:betere|fijnere|leukere))"
 )
@@ -86,7 +86,7 @@ class DisclosureAnalyser(Analyser):
             bool(board)
             or self._about.search(folded) is not None
             or self._board_tag.search(folded) is not None
-            or self._schools.find(view) is not None
+            or self._schools.find(view, lenient=True) is not None
         )
         if not about:
             return []

@@ -35,8 +35,9 @@ def load_word_patterns(name: str) -> dict[str, Any]:
 
 def _alternation(patterns: list[str]) -> re.Pattern[str]:
     body = "|".join(f"(?:{p})" for p in patterns)
-    # A hyphen may follow (cito-dag, bso-uitje) but not precede (a second part is not the word).
-    return re.compile(rf"(?<![\w'-])(?:{body})(?![\w])")
+    # A hyphen may follow (cito-dag, bso-uitje) but not precede (a second part is not the word);
+    # a quote may precede ('leraren hebben ...'), an apostrophe in a word may not (m'n).
+    return re.compile(rf"(?<![\w-])(?<!\w')(?:{body})(?![\w])")
 
 
 def name_variants(name: str) -> set[str]:
@@ -77,13 +78,17 @@ class SchoolNames:
         data = load_word_patterns("scope.yaml")
         return cls(schools, data["not_a_school_before"], data["not_a_school_after"])
 
-    def find(self, view: TextView) -> tuple[int, int] | None:
-        """Where the first school is named, if any."""
+    def find(self, view: TextView, lenient: bool = False) -> tuple[int, int] | None:
+        """Where the first school is named, if any. Lenient (for a post already known to be
+        about school) also takes "de regenboog" in lower case, with its article."""
         if self._regex is None:
             return None
         folded, text = view.folded, view.text
         for m in self._regex.finditer(folded):
-            if not self._written_as_name(m.group(0), text[m.start() : m.end()]):
+            name = m.group(0)
+            if not (lenient and " " in name) and not self._written_as_name(
+                name, text[m.start() : m.end()]
+            ):
                 continue
             if (
                 " " not in m.group(0)
