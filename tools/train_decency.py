@@ -1,6 +1,7 @@
 """Train the decency model shipped with the package (data/decency/model.npz).
 
-A logistic regression per category, plus one for "any violation", over the hashed features of
+A logistic regression per category, plus one for "any violation" (features scaled by their
+naive-Bayes log-count ratio, NBSVM-style), over the hashed features of
 ``socialprotocol.engine.analysers.decency.features`` (words, word pairs, word classes, word
 ends, cues and which rules fired), fitted with plain numpy (full-batch Adam with L2) on:
 
@@ -142,31 +143,37 @@ def targets(posts: Sequence[Post]) -> npt.NDArray[np.float64]:
 def fit(
     posts: Sequence[Post], l2: float, epochs: int = 250, lr: float = 0.05
 ) -> tuple[dict[int, int], npt.NDArray[np.float64], npt.NDArray[np.float64]]:
+    """Logistic regression per head on features scaled by their naive-Bayes log-count ratio
+    (NBSVM): a word seen mostly on one side counts for more. The scale is folded into the
+    weights, so the run time model stays a plain sum."""
     vocab = vocabulary(posts)
     x = Matrix(posts, vocab)
     y = targets(posts)
     n, k = y.shape
+    pos_counts = x.tdot(y, len(vocab)) + 1.0
+    neg_counts = x.tdot(1 - y, len(vocab)) + 1.0
+    r = np.abs(np.log(pos_counts / pos_counts.sum(0)) - np.log(neg_counts / neg_counts.sum(0)))
     src_w = np.array([SOURCE_WEIGHT.get(p.source, 1.0) for p in posts])[:, None]
     pos = (y * src_w).sum(axis=0)
     tot = src_w.sum()
     # Positives are rare per category: weigh each class to half the mass.
     sample_w = src_w * np.where(y > 0, tot / (2 * np.maximum(pos, 1)), tot / (2 * (tot - pos)))
-    w = np.zeros((len(vocab), k))
+    u = np.zeros((len(vocab), k))
     b = np.zeros(k)
-    m_w, v_w = np.zeros_like(w), np.zeros_like(w)
+    m_u, v_u = np.zeros_like(u), np.zeros_like(u)
     m_b, v_b = np.zeros_like(b), np.zeros_like(b)
     for t in range(1, epochs + 1):
-        z = x.dot(w) + b
+        z = x.dot(u * r) + b
         g = (1 / (1 + np.exp(-z)) - y) * sample_w / n
-        gw = x.tdot(g, len(vocab)) + l2 * w
+        gu = x.tdot(g, len(vocab)) * r + l2 * u
         gb = g.sum(axis=0)
-        for par, grad, m, v in ((w, gw, m_w, v_w), (b, gb, m_b, v_b)):
+        for par, grad, m, v in ((u, gu, m_u, v_u), (b, gb, m_b, v_b)):
             m *= 0.9
             m += 0.1 * grad
             v *= 0.999
             v += 0.001 * grad * grad
             par -= lr * (m / (1 - 0.9**t)) / (np.sqrt(v / (1 - 0.999**t)) + 1e-8)
-    return vocab, w, b
+    return vocab, u * r, b
 
 
 def predict_proba(

@@ -225,6 +225,31 @@ ENGLISH_AND_EMOJI = [
 ]
 
 
+GAMES_THINGS_AND_KIND_ENDINGS = [
+    ("ik maak je af met fifa vanavond", set()),  # a game
+    ("je gaat eraan met monopoly haha", set()),
+    ("wacht maar tot na school, dan gaan we samen ijs eten", set()),  # the sentence ends nicely
+    ("watch out, the stairs are slippery", set()),  # a warning about a thing
+    ("wacht maar tot na school, dan ben je dood", {"threat"}),
+    ("die printer is kut", {"profanity"}),  # a thing is the subject
+    ("die juf is kut", {"insult"}),
+    ("'homo's zijn ziek' stond er op de deur, schaam je", set()),
+]
+
+# Posts no rule catches that the learned model does (it adds a finding, spans the sentence and
+# says it is its own judgement), and look-alikes it leaves alone.
+MODEL_FINDS = [
+    "Ik heb gezien in welke straat juf Sanne woont en wanneer ze thuiskomt.",
+    "Die kinderen uit het azc stelen altijd alles. Echt waar.",
+]
+MODEL_LEAVES = [
+    "Die kinderen uit het azc hebben vandaag een mooi lied gezongen.",
+    "Ik weet in welke straat de nieuwe bibliotheek komt en wanneer hij opengaat.",
+    "Ik loop elke dag met haar mee naar huis, gezellig samen.",
+    "Vrouwen in de schoolleiding doen het fantastisch, wat een goed team.",
+]
+
+
 @pytest.mark.parametrize(("text", "expected"), ISSUE_EXAMPLES)
 def test_it_judges_the_issue_examples_like_a_teacher(analyser: DecencyAnalyser, text, expected):
     check(analyser, text, expected)
@@ -273,6 +298,26 @@ def test_it_follows_dutch_word_order_and_group_targets(analyser: DecencyAnalyser
 @pytest.mark.parametrize(("text", "expected"), ENGLISH_AND_EMOJI)
 def test_it_handles_english_and_emoji(analyser: DecencyAnalyser, text, expected):
     check(analyser, text, expected)
+
+
+@pytest.mark.parametrize(("text", "expected"), GAMES_THINGS_AND_KIND_ENDINGS)
+def test_it_lets_games_things_and_kind_endings_pass(analyser: DecencyAnalyser, text, expected):
+    check(analyser, text, expected)
+
+
+@pytest.mark.parametrize("text", MODEL_FINDS)
+def test_the_model_finds_what_no_rule_does_and_says_so(analyser, rules_only, text):
+    assert cats(rules_only, text) == set()
+    (sig,) = signals(analyser, text)
+    assert sig.data["reason"] == "model"
+    sentence = text.split(". ")[0].rstrip(".")
+    assert sig.evidence.excerpt == sentence  # type: ignore[union-attr]
+    assert "het getrainde model" in sig.explanation.nl and "trained model" in sig.explanation.en
+
+
+@pytest.mark.parametrize("text", MODEL_LEAVES)
+def test_the_model_leaves_look_alikes_alone(analyser: DecencyAnalyser, text):
+    check(analyser, text, set())
 
 
 @pytest.mark.parametrize(

@@ -140,8 +140,9 @@ class DecencyAnalyser(Analyser):
 
 
 def featuriser(lex: Lexicon) -> Featuriser:
-    """The model's word classes from the lexicon: protected groups and person nouns."""
-    groups = {*lex.group_plural, *lex.group_singular, *lex.origin_adjectives}
+    """The model's word classes from the lexicon: protected groups (and more words for who
+    people are) and person nouns."""
+    groups = {*lex.group_plural, *lex.group_singular, *lex.origin_adjectives, *lex.identities}
     groups |= {a + "e" for a in lex.origin_adjectives}
     persons = {*lex.person_nouns, *lex.person_heads}
     return Featuriser(
@@ -174,7 +175,7 @@ def explain(hit: Hit, excerpt: str) -> Message:
             f"{what_nl} (kans {hit.word}); dat is een inschatting, lees het na. {nl}"
         )
         en = (
-            f"No fixed rule found anything here, but the trained model judges this sentence "
+            f"No fixed rule found anything here, but the trained model judges this sentence as "
             f"{what_en} (probability {hit.word}); that is an estimate, read it again. {en}"
         )
     elif hit.reason == "intensifier":

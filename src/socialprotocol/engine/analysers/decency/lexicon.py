@@ -81,6 +81,7 @@ class Lexicon:
         self.disease_after = frozenset(_plain(w) for w in data["disease_after"])
         self.origin_adjectives = frozenset(_plain(w) for w in data["groups"]["adjectives"])
         self.places = frozenset(_plain(w) for w in data["places"])
+        self.identities = frozenset(_plain(w) for w in data.get("identities", ()))
         self.hostile = frozenset(_plain(w) for w in data["hostile"])
         self.suffixes = tuple(sorted((_plain(w) for w in data["insult_suffixes"]), key=len))
         self.emoji: dict[str, str] = {
