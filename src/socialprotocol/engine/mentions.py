@@ -88,8 +88,10 @@ class _Post:
         # Where word i starts in ``joined``: 1 + the lengths of the words before it + i spaces.
         starts = map(add, accumulate(map(len, self.words), initial=1), count())
         self.start_at: dict[int, int] = dict(zip(starts, range(len(self.words)), strict=False))
-        self.no_upper = not any(c.isupper() for c in self.text)
-        self.no_lower = not any(c.islower() for c in self.text)
+        # Word i is also padded[i + 2]: the neighbours of any word, "" past either end.
+        self.padded = ["", "", *self.words, "", "", ""]
+        self.no_upper = not any(map(str.isupper, self.text))
+        self.no_lower = not any(map(str.islower, self.text))
         self.links = [m.span() for m in _LINK_RE.finditer(folded)] if "@" in folded or (
             "www" in folded or "http" in folded) else []  # fmt: skip
 
@@ -119,6 +121,8 @@ class _Post:
         return gap[-1] in ".!?:;\n…" or ord(gap[-1]) > 0x2000
 
     def in_link(self, i: int) -> bool:
+        if not self.links:
+            return False
         s = self.toks[i][0]
         return any(a <= s < b for a, b in self.links)
 
@@ -159,7 +163,7 @@ class _Finder:
         firsts = {a: (b, e) for a, b, e in hits if e.first or e.general_first}
         out: list[tuple[Mention, int, int]] = []
         for a, b, e in hits:
-            if any(i in public for i in range(a, b)) or p.in_link(a):
+            if (public and any(i in public for i in range(a, b))) or p.in_link(a):
                 continue
             for m in self._judge(a, b, e, firsts):
                 out.append(m)
@@ -422,9 +426,9 @@ class _Finder:
         return got if isinstance(got, Entry) else None
 
     def _cue(self, a: int, b: int) -> str:
-        p, cues = self.p, self.cues
-        prev1, prev2 = p.word(a - 1), p.word(a - 2)
-        next1, next2 = p.word(b), p.word(b + 1)
+        p, cues, words = self.p, self.cues, self.p.padded
+        prev1, prev2 = words[a + 1], words[a]
+        next1, next2 = words[b + 2], words[b + 3]
         if prev1 in cues["titles"]:
             return "title"
         if prev1 in cues["kin"]:
@@ -443,7 +447,7 @@ class _Finder:
             return "group"
         if b < len(p.words) and p.between(b - 1, b).strip() == "(" and _GROUP_NO.match(next1):
             return "group"  # "Lisa (6b)"
-        if "jarig" in (next1, next2, p.word(b + 2)) and next1 in {"is", "was", "wordt", "jarig"}:
+        if "jarig" in (next1, next2, words[b + 4]) and next1 in {"is", "was", "wordt", "jarig"}:
             return "greeting"  # "roos is jarig": only people have birthdays
         if next1 in cues["verbs_after"]:
             return "verb"
@@ -459,7 +463,7 @@ class _Finder:
             s -= 1  # the fix removes "@" and "#" with the name
         role, group, titled = "", "", False
         ca, cb = ctx or (a, b)
-        prev1, prev2 = p.word(ca - 1), p.word(ca - 2)
+        prev1, prev2 = p.padded[ca + 1], p.padded[ca]
         if prev1 in STAFF_TITLES:
             role, titled = "staff", True
         elif prev1 in PARENT_KIN:

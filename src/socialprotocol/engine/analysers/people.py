@@ -28,12 +28,13 @@ class PeopleAnalyser(Analyser):
         directory = self.directory = env.directory
         self.index = directory.names if directory is not None else NameIndex([])
         self.has_people = bool(self.index.people)
+        self.chosen: Chosen = {}
 
     def analyse(self, post: Post, view: TextView) -> Iterable[Signal]:
         out = []
         school = author_school(self.directory, post.context.author)
         for m in find_mentions(self.index, view):
-            person = choose(self.index.people, m, school)
+            person = choose(self.index.people, m, school, self.chosen)
             if person is not None and person.id == post.context.author:
                 continue  # authors may name themselves
             out.append(self._signal(post, m, person))
@@ -65,9 +66,14 @@ def author_school(directory: Directory | None, author: str | None) -> str:
     return person.school if person is not None else ""
 
 
-def choose(people: list[Person], m: Mention, school: str = "") -> Person | None:
+Chosen = dict[tuple[tuple[int, ...], str, str, str], int]
+
+
+def choose(
+    people: list[Person], m: Mention, school: str = "", cache: Chosen | None = None
+) -> Person | None:
     """The directory person a mention most likely is: role, group and the author's school
-    decide."""
+    decide. ``cache`` keeps the answers for one directory: the same names and hints recur."""
     if not m.candidates:
         return None
     if len(m.candidates) == 1 or not (m.role_hint or m.group_hint or school):
@@ -75,6 +81,9 @@ def choose(people: list[Person], m: Mention, school: str = "") -> Person | None:
     # Role counts 3, group 2, school 1; on a tie the first in the directory. A common first
     # name has hundreds of candidates in a large directory, so this is a plain loop.
     role, group = m.role_hint, m.group_hint
+    key = (m.candidates, role, group, school)
+    if cache is not None and key in cache:
+        return people[cache[key]]
     best, best_pos = -1, -1
     for pos in m.candidates:
         p = people[pos]
@@ -85,6 +94,8 @@ def choose(people: list[Person], m: Mention, school: str = "") -> Person | None:
             s += 1
         if s > best or (s == best and pos < best_pos):
             best, best_pos = s, pos
+    if cache is not None and len(cache) < 100_000:
+        cache[key] = best_pos
     return people[best_pos]
 
 

@@ -20,7 +20,7 @@ from typing import Any
 import yaml
 
 from socialprotocol.engine.analysers.base import Analyser, Environment, register
-from socialprotocol.engine.analysers.people import author_school, choose
+from socialprotocol.engine.analysers.people import Chosen, author_school, choose
 from socialprotocol.engine.mentions import find_mentions
 from socialprotocol.engine.model import Message, Post, Signal, TextEvidence
 from socialprotocol.engine.names import NameIndex
@@ -220,6 +220,7 @@ class SensitiveAnalyser(Analyser):
         self._pronoun = re.compile(rf"(?<![\w'])(?:{pronouns})(?![\w'])")
         directory = self.directory = env.directory
         self.index = directory.names if directory is not None else NameIndex([])
+        self.chosen: Chosen = {}
 
     def analyse(self, post: Post, view: TextView) -> Iterable[Signal]:
         folded = view.folded
@@ -279,7 +280,7 @@ class SensitiveAnalyser(Analyser):
         school = author_school(self.directory, post.context.author)
         for m in find_mentions(self.index, view):
             if (m.start, m.end) in linked:
-                person = choose(self.index.people, m, school)
+                person = choose(self.index.people, m, school, self.chosen)
                 if person is not None:
                     return person.id
         return None
