@@ -70,6 +70,7 @@ _THIRD = re.compile(
     r"\b(?:hij|zij|ze|iemand|sommigen|mensen|een (?:jongen|meisje|leerling|ouder|vader|moeder)|§\w+"
     r"|(?:de|die|een) \w+)\s+(?:\w+\s+){0,2}$"
 )
+_IF_YOU = re.compile(r"\b(?:als|wanneer|if) (?:je|jij|jullie|u|you)\b")
 _FIRST = re.compile(r"\b(?:ik|wij|we|i)\s+(?:\w+\s+){0,1}$")
 
 # What comes before a frame word to aim it at someone. Group "adv" holds the words in between.
@@ -605,7 +606,7 @@ class Detector:
             return True
         if reported and rep is not None and lo + rep.start() < hit.start:
             head = sentence[: rep.start()]
-            if _FIRST.search(head):
-                return False
+            if _FIRST.search(head) or _IF_YOU.search(head):
+                return False  # "als je nog één keer iets zegt, ...": a condition, not a report
             return _THIRD.search(head) is not None
         return False
