@@ -6,8 +6,7 @@ naive-Bayes log-count ratio, NBSVM-style), over the hashed features of
 ends, cues and which rules fired), fitted with plain numpy (full-batch Adam with L2) on:
 
 - the labelled corpus train split (``train.jsonl``; ``test.jsonl`` is never read here),
-- the functional suites (``functional*.jsonl``, ``heldout_functional.jsonl``), except the
-  newest blind batch (``DEV``), kept for one honest check,
+- the functional suites (``functional*.jsonl``, ``heldout_functional.jsonl``),
 - the hand-written posts of other writers (``written_*.jsonl``),
 - the other benches' school posts (none abusive) as negatives.
 
@@ -17,7 +16,7 @@ thresholds that give the best macro-F1 on the hand-written posts without a singl
 positive among the school posts. Deterministic: same data, same weights.
 
     .venv/bin/python tools/train_decency.py [--out PATH]
-    .venv/bin/python tools/train_decency.py --hold-out 'functional_blind1[2-9]*' --no-save
+    .venv/bin/python tools/train_decency.py --hold-out written_w2.jsonl --no-save
         (train without those files, then score them: how the model does on unseen writers)
 """
 
@@ -47,7 +46,6 @@ ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "bench" / "data"
 DEC = DATA / "decency"
 OUT = ROOT / "src" / "socialprotocol" / "engine" / "data" / "decency" / "model.npz"
-DEV = "functional_blind22.jsonl"
 BENIGN = ("text_posts.jsonl", "heldout_text_posts.jsonl", "people_posts.jsonl")
 HEADS = (*LABELS, ANY)
 # The templated corpus repeats its sentence shapes and the school posts are many and easy:
@@ -71,14 +69,12 @@ def load_jsonl(path: Path) -> list[dict[str, Any]]:
         return [json.loads(line) for line in fh if line.strip()]
 
 
-def sources(hold_out: Sequence[str], with_dev: bool) -> dict[str, list[dict[str, Any]]]:
+def sources(hold_out: Sequence[str]) -> dict[str, list[dict[str, Any]]]:
     out: dict[str, list[dict[str, Any]]] = {}
     names = ["train.jsonl", "heldout_functional.jsonl"]
     names += sorted(p.name for p in DEC.glob("functional*.jsonl"))
     names += sorted(p.name for p in DEC.glob("written_*.jsonl"))
     for name in names:
-        if name == DEV and not with_dev:
-            continue
         out[name] = load_jsonl(DEC / name)
     out["benign"] = [
         {"id": r["id"], "text": r["text"], "labels": []}
@@ -267,14 +263,13 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("--out", type=Path, default=OUT)
     ap.add_argument("--hold-out", nargs="*", default=[], help="file globs to leave out and score")
-    ap.add_argument("--with-dev", action="store_true", help=f"also train on {DEV}")
     ap.add_argument("--l2", type=float, default=1e-5)
     ap.add_argument("--no-save", action="store_true")
     ap.add_argument("--grid", action="store_true", help="score held-out files at other thresholds")
     args = ap.parse_args()
     t0 = time.perf_counter()
     analyser = make_analyser()
-    data = sources(args.hold_out, args.with_dev)
+    data = sources(args.hold_out)
     posts = [p for name, rows in data.items() for p in featurise(analyser, name, rows)]
     probs = out_of_fold(posts, args.l2)
     policy, cv = choose_policy(posts, probs)
