@@ -11,10 +11,17 @@ import re
 
 from socialprotocol.engine.analysers.base import Analyser, Environment, register
 from socialprotocol.engine.analysers.scope import SchoolNames, load_word_patterns, name_variants
+from socialprotocol.engine.analysers.statement_model import Normaliser, StatementModel
 from socialprotocol.engine.model import ContextEvidence, Message, Post, Role, Signal
 from socialprotocol.engine.textview import TextView
+from socialprotocol.engine.wordtrie import trie_pattern
 
 _SENTENCE_BREAK = re.compile("[.!?\\n]+['\"\u2019\u201d)]?\\s")
+# "Dit is geen persoonlijke mening maar een feit": the words of a disclaimer, denied.
+_NOT_PERSONAL = re.compile(
+    r"(?<![\w])(?:(?:geen|niet)(?: \w+)? (?:persoonlijke?|eigen|prive)"
+    r"|(?:iedereen|ieder|elk|everyone)(?: \w+){0,4} (?:eigen|recht op))(?![\w])"
+)
 _NEGATED = re.compile(
     r"(?<![\w])(?:niet|geen|nooit|nergens|not|never|no longer)(?![\w])(?! (?:betere|fijnere|leukere))"
 )
@@ -42,10 +49,12 @@ class DisclosureAnalyser(Analyser):
         tag_re = "|".join(re.escape(t) for t in sorted(tags, key=len, reverse=True) if len(t) >= 4)
         self._board_tag = re.compile(rf"#\w*(?:{tag_re})\w*")
         self._schools = SchoolNames.from_env(env)
+        self._normaliser = Normaliser.from_env(env)
+        self._model = StatementModel() if env.options.get("statement_model", "") != "none" else None
 
-        roles = "|".join(r.strip() for r in data["roles"].split("|") if r.strip())
+        words = [r.strip() for r in data["roles"].split("|") if r.strip()]
         # Compounds and abbreviations: "ICT-coördinator", "bovenbouwleerkracht", "lkr", "dir."
-        roles = rf"(?:\w+-|\w*)(?:{roles})"
+        roles = rf"(?:\w+-|\w*)(?:{trie_pattern(words)})"
 
         others = "|".join(w.strip() for w in data["others_verbs"].split("|") if w.strip())
         not_mine = "".join(
@@ -74,6 +83,7 @@ class DisclosureAnalyser(Analyser):
         self._signature_end = re.compile(fill(data["signature_end"]))
         self._job_at_board = re.compile(fill(data["job_at_board"]))
         self._self_job = re.compile(fill(data["self_job"]))
+        self._denial = re.compile(fill(data["denial"]))
         self._others_follow = re.compile(rf"^[^.!?\n]{{0,40}}\b(?:{others})\b")
         self._disclaimer = compile_list("disclaimer")
 
@@ -90,12 +100,39 @@ class DisclosureAnalyser(Analyser):
         )
         if not about:
             return []
+        disclosed = self._discloses(folded, board)
+        disclaimed = self._disclaimer.search(folded) is not None
+        if self._model is not None:
+            opinion = self._model.opinion(self._normaliser.apply(folded))
+            # The model may find a disclosure the rules missed only where the post names the
+            # board, no sentence about it makes someone else the subject ("mijn zus werkt bij
+            # ASKO") or denies it ("ik werk niet bij ASKO"), and not every one is a question.
+            may_add = bool(board) and not self._denied(folded, board)
+            disclosed = self._model.decide(
+                "disclosure", disclosed, opinion.disclosure, may_add=may_add
+            )
+            disclaimed = self._model.decide(
+                "disclaimer",
+                disclaimed,
+                opinion.disclaimer,
+                may_add=_NOT_PERSONAL.search(folded) is None,
+            )
         out = []
-        if not self._discloses(folded, board):
+        if not disclosed:
             out.append(self._missing("missing_disclosure", _WHY_DISCLOSURE))
-        if not self._disclaimer.search(folded):
+        if not disclaimed:
             out.append(self._missing("missing_disclaimer", _WHY_DISCLAIMER))
         return out
+
+    def _denied(self, folded: str, board: list[re.Match[str]]) -> bool:
+        sentences = {_sentence_of(folded, b.start()) for b in board}
+        if all(folded[lo:hi].rstrip().endswith("?") for lo, hi in sentences):
+            return True
+        return any(
+            self._other.search(folded, lo, hi) is not None
+            or self._denial.search(folded, lo, hi) is not None
+            for lo, hi in sentences
+        )
 
     def _discloses(self, folded: str, board: list[re.Match[str]]) -> bool:
         if self._standalone.search(folded):
