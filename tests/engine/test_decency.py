@@ -382,7 +382,7 @@ def test_the_checker_reports_decency_findings_with_article_and_severity():
     assert clean.verdict.value in ("allowed", "revise")
 
 
-def _board_model(path, logit: float) -> None:
+def _board_model(path, logit: float, **meta: str) -> None:
     """A stand-in for a board's own ONNX classifier: string in, one probability per label out
     (every label gets sigmoid(logit)), with the labels in the metadata as the contract asks."""
     onnx = pytest.importorskip("onnx")
@@ -406,7 +406,7 @@ def _board_model(path, logit: float) -> None:
     )
     model = helper.make_model(graph, opset_imports=[helper.make_opsetid("", 17)])
     model.ir_version = 9
-    helper.set_model_props(model, {"labels": ",".join(labels)})
+    helper.set_model_props(model, {"labels": ",".join(labels), **meta})
     onnx.save(model, str(path))
 
 
@@ -420,3 +420,13 @@ def test_a_boards_onnx_classifier_can_replace_the_shipped_model(tmp_path, rules_
     (rules,) = signals(rules_only, text)
     assert own.category == rules.category == "insult"
     assert own.confidence < rules.confidence  # the board's model was asked and it weighed in
+
+
+def test_a_boards_classifier_adds_findings_only_when_its_metadata_says_from_where(tmp_path):
+    text = "Wat een mooie dag vandaag"
+    for name, meta, expected in (("plain", {}, set()), ("adds", {"add_at": "0.9"}, {"insult"})):
+        path = tmp_path / f"{name}.onnx"
+        _board_model(path, logit=6.0, **meta)  # the board's model finds everything abusive
+        a = DecencyAnalyser()
+        a.load(Environment(load_protocol(), None, {"decency_model": str(path)}))
+        assert cats(a, text) == expected, name
