@@ -279,3 +279,30 @@ def test_a_school_named_in_lower_case_makes_a_school_post_about_the_employer() -
         post("vandaag een regenboog geschilderd met groep 4", role="staff", setting="work")
     )
     assert sky.findings == ()
+
+
+def test_searching_disclaimers_near_their_anchor_words_finds_what_a_full_search_finds() -> None:
+    import json
+    import re
+    from pathlib import Path
+
+    from socialprotocol.engine.textview import fold
+
+    an = Checker(analysers=["disclosure"]).analysers[0]
+    everywhere = re.compile(
+        an._disclaimer.pattern[:-1] + "|" + an._disclaimer_rest.pattern[len(r"(?<![\w])(?:") :]
+    )
+    data = Path(__file__).resolve().parents[2] / "bench" / "data"
+    texts = [
+        json.loads(line)["text"]
+        for path in [*sorted(data.glob("*text_posts.jsonl")), data / "statement_train.jsonl"]
+        for line in path.read_text(encoding="utf-8").splitlines()
+        if line.strip()
+    ]
+    assert len(texts) > 2000
+    for text in texts:
+        folded = fold(text)
+        gated = an._disclaimer_gate.search(an._disclaimer, folded) or an._disclaimer_rest.search(
+            folded
+        )
+        assert (gated is not None) == (everywhere.search(folded) is not None), text

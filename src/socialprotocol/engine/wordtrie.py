@@ -26,3 +26,27 @@ def _pattern(node: dict[str, dict]) -> str:  # type: ignore[type-arg]
     body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
     return f"(?:{body})?" if ends else body
 
+
+class Gate:
+    """Searches a long alternation of phrases only near the words every phrase contains.
+
+    Trying seventy disclaimer phrases at every word of every post is slow; most posts contain
+    none of their anchor words ("mening", "namens", "views", ...), and those that do contain
+    one or two. The phrases are searched in a window around each anchor."""
+
+    def __init__(self, anchors: list[str], before: int = 100, after: int = 160) -> None:
+        self._anchors = re.compile(trie_pattern(sorted(set(anchors))))
+        self._before = before
+        self._after = after
+
+    def search(self, pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
+        done = 0
+        for a in self._anchors.finditer(text):
+            hi = min(len(text), a.end() + self._after)
+            if hi <= done:
+                continue  # this anchor's window lies inside the one searched before
+            m = pattern.search(text, max(0, a.start() - self._before), hi)
+            if m is not None:
+                return m
+            done = hi
+        return None

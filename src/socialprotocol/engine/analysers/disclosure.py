@@ -14,7 +14,7 @@ from socialprotocol.engine.analysers.scope import SchoolNames, load_word_pattern
 from socialprotocol.engine.analysers.statement_model import Normaliser, StatementModel
 from socialprotocol.engine.model import ContextEvidence, Message, Post, Role, Signal
 from socialprotocol.engine.textview import TextView
-from socialprotocol.engine.wordtrie import trie_pattern
+from socialprotocol.engine.wordtrie import Gate, trie_pattern
 
 _SENTENCE_BREAK = re.compile("[.!?\\n]+['\"\u2019\u201d)]?\\s")
 # "Dit is geen persoonlijke mening maar een feit": the words of a disclaimer, denied.
@@ -69,9 +69,11 @@ class DisclosureAnalyser(Analyser):
                 .replace("{not_mine_before}", not_mine)
             )
 
-        def compile_list(key: str) -> re.Pattern[str]:
-            parts = [fill(p) for p in data[key]]
+        def compile_phrases(parts: list[str]) -> re.Pattern[str]:
             return re.compile(r"(?<![\w])(?:" + "|".join(f"(?:{p})" for p in parts) + ")")
+
+        def compile_list(key: str) -> re.Pattern[str]:
+            return compile_phrases([fill(p) for p in data[key]])
 
         self._about = compile_list("about_employer")
         self._self = compile_list("self_employed")
@@ -85,7 +87,14 @@ class DisclosureAnalyser(Analyser):
         self._self_job = re.compile(fill(data["self_job"]))
         self._denial = re.compile(fill(data["denial"]))
         self._others_follow = re.compile(rf"^[^.!?\n]{{0,40}}\b(?:{others})\b")
-        self._disclaimer = compile_list("disclaimer")
+        # Phrases with an anchor word are tried only near their anchors; the few without one
+        # ("niet mijn werkgever") on the whole post.
+        anchors = [a.strip() for a in data["disclaimer_anchors"].split("|") if a.strip()]
+        phrases = [fill(p) for p in data["disclaimer"]]
+        anchored = [p for p in phrases if any(a in p for a in anchors)]
+        self._disclaimer = compile_phrases(anchored)
+        self._disclaimer_rest = compile_phrases([p for p in phrases if p not in anchored])
+        self._disclaimer_gate = Gate(anchors)
 
     def analyse(self, post: Post, view: TextView) -> list[Signal]:
         if post.context.role is not Role.STAFF:
@@ -101,7 +110,10 @@ class DisclosureAnalyser(Analyser):
         if not about:
             return []
         disclosed = self._discloses(folded, board)
-        disclaimed = self._disclaimer.search(folded) is not None
+        disclaimed = (
+            self._disclaimer_gate.search(self._disclaimer, folded) is not None
+            or self._disclaimer_rest.search(folded) is not None
+        )
         if self._model is not None:
             opinion = self._model.opinion(self._normaliser.apply(folded))
             # The model may find a disclosure the rules missed only where the post names the
