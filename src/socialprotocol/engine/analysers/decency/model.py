@@ -135,9 +135,9 @@ class LinearScorer(_Adjusting):
         k = self.labels.index(ANY) if ANY in self.labels else None
         self._w_any = None if k is None else self.weights[:, k].tolist()
         self._b_any = 0.0 if k is None else float(bias[k])
-        # Sums of the "any" weights of a word and its pair with the word before, by that pair:
-        # posts repeat their words, so most posts are scored from this cache.
+        # Per word pair: the sum of its "any" weights, and of all weights (see _per_step).
         self._steps: dict[tuple[tuple[str, bool] | None, tuple[str, bool]], float] = {}
+        self._step_vectors: dict[tuple[tuple[str, bool] | None, tuple[str, bool]], Any] = {}
 
     @classmethod
     def from_file(cls, path: Path | Any, featuriser: Featuriser) -> LinearScorer:
@@ -165,25 +165,41 @@ class LinearScorer(_Adjusting):
         """The same sum as ``probabilities`` for one label, from cached per-word parts."""
         if self._w_any is None:
             return None
-        f, steps = self.featuriser, self._steps
-        z = self._b_any + self._weight_any(f.post(nt.tokens, nt.text, hits))
+        z = self._b_any + self._weight_any(self.featuriser.post(nt.tokens, nt.text, hits))
+        z += sum(self._per_step(nt, self._steps, self._weight_any, 300_000))
+        return 1.0 / (1.0 + math.exp(-z))
+
+    def _per_step(self, nt: NormText, cache: dict[Any, Any], value: Any, limit: int) -> list[Any]:
+        """The value of each word's features with its pair to the word before, cached by that
+        pair of words: posts repeat their words, so most posts are scored from the cache."""
+        f = self.featuriser
+        out = []
         prev: Any = None
         key: tuple[str, bool] | None = None
         for tok in nt.tokens:
             step = (key, key := (tok.norm, tok.name_like))
-            v = steps.get(step)
+            v = cache.get(step)
             if v is None:
-                v = self._weight_any(f.unit(tok))
-                if prev is not None:
-                    v += self._weight_any(f.pair(prev, tok))
-                if len(steps) < 300_000:
-                    steps[step] = v
-            z += v
+                v = value(f.unit(tok) + ([] if prev is None else f.pair(prev, tok)))
+                if len(cache) < limit:
+                    cache[step] = v
+            out.append(v)
             prev = tok
-        return 1.0 / (1.0 + math.exp(-z))
+        return out
+
+    def _vector(self, names: list[str]) -> Any:
+        get, miss, h = self.rows.get, len(self.rows), self.featuriser.hash
+        return self.weights[[get(h(n), miss) for n in names]].sum(axis=0)
+
+    def _post_logits(self, nt: NormText, hits: Sequence[Hit]) -> Any:
+        """``_logits`` of the whole post from cached per-word-pair vectors (posts with findings
+        would otherwise hash every letter n-gram again)."""
+        parts = [self._vector(self.featuriser.post(nt.tokens, nt.text, hits))]
+        parts.extend(self._per_step(nt, self._step_vectors, self._vector, 50_000))
+        return np.sum(parts, axis=0) + self.bias
 
     def probabilities(self, text: str, nt: NormText, hits: Sequence[Hit]) -> dict[str, float]:
-        z = self._logits(nt.tokens, nt.text, hits)
+        z = self._post_logits(nt, hits)
         return {
             lab: 1.0 / (1.0 + math.exp(-float(v))) for lab, v in zip(self.labels, z, strict=True)
         }
