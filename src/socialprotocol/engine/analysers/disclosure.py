@@ -109,7 +109,8 @@ class DisclosureAnalyser(Analyser):
         )
         if not about:
             return []
-        disclosed = self._discloses(folded, board)
+        signed = self._signed(folded, board)
+        disclosed = signed or self._discloses(folded, board)
         disclaimed = (
             self._disclaimer_gate.search(self._disclaimer, folded) is not None
             or self._disclaimer_rest.search(folded) is not None
@@ -120,7 +121,8 @@ class DisclosureAnalyser(Analyser):
             # board, no sentence about it makes someone else the subject ("mijn zus werkt bij
             # ASKO") or denies it ("ik werk niet bij ASKO"), and not every one is a question.
             may_add = bool(board) and not self._denied(folded, board)
-            disclosed = self._model.decide(
+            # A signature or a fixed phrase ("#ASKOmedewerker") stands whatever the model thinks.
+            disclosed = signed or self._model.decide(
                 "disclosure", disclosed, opinion.disclosure, may_add=may_add
             )
             disclaimed = self._model.decide(
@@ -146,11 +148,14 @@ class DisclosureAnalyser(Analyser):
             for lo, hi in sentences
         )
 
-    def _discloses(self, folded: str, board: list[re.Match[str]]) -> bool:
+    def _signed(self, folded: str, board: list[re.Match[str]]) -> bool:
         if self._standalone.search(folded):
             return True
-        if board and (self._signature.search(folded) or self._signature_end.search(folded)):
-            return True
+        return bool(board) and bool(
+            self._signature.search(folded) or self._signature_end.search(folded)
+        )
+
+    def _discloses(self, folded: str, board: list[re.Match[str]]) -> bool:
         # Otherwise the author must tie themselves to the board within one sentence:
         # "Ik werk al 12 jaar bij ASKO", "Leerkracht bij ASKO hier", not "mijn vrouw werkt
         # bij ASKO" and not "werk jij bij ASKO?" (someone else is the subject).

@@ -35,6 +35,7 @@ from socialprotocol.engine.textview import fold
 DIM = 1 << 18
 KINDS = ("disclosure", "disclaimer")
 _WORD = re.compile(r"[\w'<>]+")
+_PLACEHOLDERS = frozenset({"<b>", "<s>"})
 
 
 class Normaliser:
@@ -85,13 +86,15 @@ def features(text: str) -> tuple[Block, Block]:
     as scikit-learn's char_wb) of a normalised post, computed with numpy."""
     words = _WORD.findall(text)
     ids = _word_ids(words)
-    wparts = []
+    # The names alone say nothing (every post here names the board): they count only next to
+    # other words ("bij <b>"), not as a word or in character grams of their own.
+    named = np.fromiter((w in _PLACEHOLDERS for w in words), dtype=bool, count=len(words))
+    wparts = [((ids ^ np.uint32(1)) % DIM)[~named]]
     h = ids
-    for n in (1, 2, 3):
-        if n > 1:
-            h = h[:-1] * _MULT + ids[n - 1 :]
+    for n in (2, 3):
+        h = h[:-1] * _MULT + ids[n - 1 :]
         wparts.append((h ^ np.uint32(n)) % DIM)
-    padded = " " + "  ".join(words) + " "
+    padded = " " + "  ".join(w for w in words if w not in _PLACEHOLDERS) + " "
     codes = np.frombuffer(padded.encode("utf-32-le"), dtype=np.uint32)
     # a gram with two spaces in a row runs from one word into the next: not a char_wb gram
     double = np.concatenate(([0], np.cumsum((codes[:-1] == 32) & (codes[1:] == 32))))
