@@ -11,8 +11,8 @@ import re
 
 from socialprotocol.engine.analysers.base import Analyser, Environment, register
 from socialprotocol.engine.analysers.scope import SchoolNames, load_word_patterns, name_variants
-from socialprotocol.engine.analysers.statement_model import Normaliser, StatementModel
-from socialprotocol.engine.model import ContextEvidence, Message, Post, Role, Signal
+from socialprotocol.engine.analysers.statement_model import Normaliser, Opinion, StatementModel
+from socialprotocol.engine.model import ContextEvidence, Message, Post, Role, Setting, Signal
 from socialprotocol.engine.textview import TextView
 from socialprotocol.engine.wordtrie import Gate, trie_pattern
 
@@ -109,32 +109,34 @@ class DisclosureAnalyser(Analyser):
         )
         if not about:
             return []
-        signed = self._signed(folded, board)
-        disclosed = signed or self._discloses(folded, board)
-        disclaimed = (
-            self._disclaimer_gate.search(self._disclaimer, folded) is not None
-            or self._disclaimer_rest.search(folded) is not None
-        )
-        if self._model is not None:
-            opinion = self._model.opinion(self._normaliser.apply(folded))
-            # The model may find a disclosure the rules missed only where the post names the
-            # board, no sentence about it makes someone else the subject ("mijn zus werkt bij
-            # ASKO") or denies it ("ik werk niet bij ASKO"), and not every one is a question.
-            may_add = bool(board) and not self._denied(folded, board)
-            # A signature or a fixed phrase ("#ASKOmedewerker") stands whatever the model thinks.
-            disclosed = signed or self._model.decide(
-                "disclosure", disclosed, opinion.disclosure, may_add=may_add
-            )
-            disclaimed = self._model.decide(
-                "disclaimer",
-                disclaimed,
-                opinion.disclaimer,
-                may_add=_NOT_PERSONAL.search(folded) is None,
-            )
+        # What the phrase rules find stands. Where they find nothing, the model may still be
+        # sure the statement is there: a disclosure only where the post names the board and no
+        # sentence about it makes someone else the subject ("mijn zus werkt bij ASKO"), denies
+        # it ("ik werk niet bij ASKO") or only asks it; a disclaimer not where it is denied
+        # ("dit is geen persoonlijke mening").
+        opinion: Opinion | None = None
+
+        def model_says(kind: str) -> bool:
+            nonlocal opinion
+            if self._model is None:
+                return False
+            if opinion is None:
+                opinion = self._model.opinion(self._normaliser.apply(folded))
+            return self._model.sure(kind, opinion)
+
         out = []
-        if not disclosed:
+        if not (
+            self._signed(folded, board)
+            or self._discloses(folded, board)
+            or (board and not self._denied(folded, board) and model_says("disclosure"))
+        ):
             out.append(self._missing("missing_disclosure", _WHY_DISCLOSURE))
-        if not disclaimed:
+        # The disclaimer is asked only of private posts (C4).
+        if post.context.setting is Setting.PRIVATE and not (
+            self._disclaimer_gate.search(self._disclaimer, folded)
+            or self._disclaimer_rest.search(folded)
+            or (_NOT_PERSONAL.search(folded) is None and model_says("disclaimer"))
+        ):
             out.append(self._missing("missing_disclaimer", _WHY_DISCLAIMER))
         return out
 

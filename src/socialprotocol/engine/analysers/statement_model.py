@@ -9,10 +9,10 @@ placeholders so that it learns the wording, not the names. It is trained by
 ``tools/train_statements.py`` on the labelled posts in ``bench/data/`` and shipped as
 ``data/statement_model.npz`` (numpy only at run time).
 
-The analyser combines the two: a statement counts when the rules find it or the model is sure it
-is there (``accept``), unless the model is sure it is not (``reject``). The thresholds were
-chosen on four blind batches replayed with the rules and a model as they stood before each
-batch was seen (see the training script).
+The analyser combines the two: a statement counts when the rules find it, or, where they find
+nothing, when the model is sure it is there (``accept``). The threshold was chosen on four blind
+batches replayed with the rules and a model as they stood before each batch was seen (see the
+training script).
 """
 
 from __future__ import annotations
@@ -150,7 +150,6 @@ class StatementModel:
         self.weights = {k: data[f"w_{k}"] for k in KINDS}
         self.bias = {k: float(data[f"b_{k}"]) for k in KINDS}
         self.accept = {k: float(data[f"accept_{k}"]) for k in KINDS}
-        self.reject = {k: float(data[f"reject_{k}"]) for k in KINDS}
 
     def opinion(self, normalised: str) -> Opinion:
         idx, v = vector(features(normalised), self.idf)
@@ -160,7 +159,7 @@ class StatementModel:
             p[kind] = 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
         return Opinion(p["disclosure"], p["disclaimer"])
 
-    def decide(self, kind: str, rules_found: bool, p: float, may_add: bool = True) -> bool:
-        """The statement counts when the rules find it or the model is sure it is there (and
-        may add it), unless the model is sure it is not."""
-        return (rules_found or (may_add and p >= self.accept[kind])) and p > self.reject[kind]
+    def sure(self, kind: str, opinion: Opinion) -> bool:
+        """Whether the model is sure enough that the statement is in the post."""
+        p: float = getattr(opinion, kind)
+        return p >= self.accept[kind]
