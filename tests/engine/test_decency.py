@@ -236,6 +236,35 @@ GAMES_THINGS_AND_KIND_ENDINGS = [
     ("'homo's zijn ziek' stond er op de deur, schaam je", set()),
 ]
 
+# Gaps that blind batch 23 showed, pinned with sentences of our own: a spaced-out sentence
+# (words apart by two spaces), hate in the second sentence or after a comma, slurs after
+# "geen", denied equality or rights, arson threats, verb forms and animals or history that
+# look like slurs, reclaimed use, disowning a statement before it is made. Checked on the rules
+# alone: the learned model may still overrule a weak rule finding (it drops the "hek" row).
+RULE_GAPS = [
+    ("w i j  h a t e n  m o s l i m s", {"hate"}),
+    ("i k  s l a  j e  i n  e l k a a r", {"threat"}),
+    ("Fijne vakantie allemaal. Somaliers zijn trouwens echt een ziekte.", {"hate"}),
+    ("Er stonden weer veel moslims bij het hek, die moeten hier weg.", {"hate"}),
+    ("Nu die turken nog weg uit onze wijk", {"hate"}),
+    ("Joden zijn echt parasiten", {"hate"}),
+    ("Ik vind turken niet gelijkwaardig aan ons", {"hate"}),
+    ("Volgens mij zijn Polen minder slim dan wij", {"hate"}),
+    ("Vluchtelingen hebben gewoon geen rechten", {"hate"}),
+    ("Wij willen geen nikkers op het schoolplein", {"hate"}),
+    ("Weer die Polakken met hun busjes", {"hate"}),
+    ("Als dat doorgaat steken we de school in de fik", {"threat"}),
+    ("De bureaulamp flikkert weer de hele les", set()),
+    ("In de dierentuin zagen we makaken en gorilla's", set()),
+    ("Bij geschiedenis leerden we dat de Mongolen een groot rijk hadden", set()),
+    ("Als trotse flikker sta ik zaterdag gewoon op de Pride", set()),
+    ("Ik zou nooit beweren dat moslims gevaarlijk zijn", set()),
+    ("'Turken zijn tuig' – zulke opmerkingen horen hier niet", set()),
+    ("Stop met geweld op het schoolplein", set()),
+    ("groep 8 a b c d is klaar", set()),
+]
+
+
 # Posts no rule catches that the learned model does (it adds a finding, spans the sentence and
 # says it is its own judgement), and look-alikes it leaves alone.
 MODEL_FINDS = [
@@ -303,6 +332,11 @@ def test_it_handles_english_and_emoji(analyser: DecencyAnalyser, text, expected)
 @pytest.mark.parametrize(("text", "expected"), GAMES_THINGS_AND_KIND_ENDINGS)
 def test_it_lets_games_things_and_kind_endings_pass(analyser: DecencyAnalyser, text, expected):
     check(analyser, text, expected)
+
+
+@pytest.mark.parametrize(("text", "expected"), RULE_GAPS)
+def test_it_closes_the_gaps_of_blind_batch_23(rules_only, text, expected):
+    check(rules_only, text, expected)
 
 
 @pytest.mark.parametrize("text", MODEL_FINDS)

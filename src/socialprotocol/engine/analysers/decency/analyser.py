@@ -106,7 +106,13 @@ class DecencyAnalyser(Analyser):
         """A typo of a word the patterns need (a group name), for words that are not Dutch."""
         if word in self._corrected:
             return self._corrected[word]
-        fixed = None if word in self.words or self.known(word) else self.lexicon.near_group(word)
+        # A verb form of an ordinary word ("flikkert", "pest") is not a misspelt group name.
+        verb = word[-1] == "t" and word[:-1] in self.words
+        fixed = (
+            None
+            if verb or word in self.words or self.known(word)
+            else self.lexicon.near_group(word)
+        )
         if len(self._corrected) < 100_000:
             self._corrected[word] = fixed
         return fixed

@@ -65,11 +65,27 @@ _SENTENCE = re.compile(r"[.!?;\n]+")
 _QUOTES = re.compile(
     r"[\"“„”«»]([^\"“”„«»]{1,240})[\"”“»«]|(?<!\w)['‘`]([^'‘’`]{1,160})['’`](?!\w)"
 )
+# Distancing from a statement before it is made: "ik zou nooit zeggen dat ...", "wie denkt dat
+# ..., moet ze eens leren kennen", "I would never say that ...".
+_DISOWN = re.compile(
+    r"\b(?:zou|zal|would|will) (?:\w+ )?(?:nooit|never) (?:\w+ )?(?:zeggen|beweren|denken|vinden|say|claim|think)"
+    r"|\bwie (?:denkt|beweert|gelooft|roept) dat\b|\b(?:dat|the idea that) (?:\w+ ){1,6}is een (?:fabel|mythe|vooroordeel)"
+)
+# A word that is also an animal, a people in history or a dish: "de makaken in Artis", "Dzjengis
+# Khan en de Mongolen" in a history lesson, "faggots and peas" in a recipe.
+_TOPIC = re.compile(
+    r"\b(?:artis|dierentuin|zoo|dierenpark|apenheul|safaripark|natuurfilm|biologie\w*|"
+    r"geschiedenis\w*|history|dzjengis|djengis|genghis|khan|keizerrijk|rijk|eeuw|middeleeuwen|"
+    r"recipe|recept|peas|gravy|erwten|jus)\b"
+)
 _SELF = re.compile(r"\b(?:ik|ikke|i) (?:ben|am|voel me|was|lijk|leek)\b[^.!?,]{0,30}$")
 _THIRD = re.compile(
     r"\b(?:hij|zij|ze|iemand|sommigen|mensen|een (?:jongen|meisje|leerling|ouder|vader|moeder)|§\w+"
     r"|(?:de|die|een) \w+)\s+(?:\w+\s+){0,2}$"
 )
+# "geen" right before a slur, not after "is/ben/bent/zijn": no people of that kind are wanted.
+_NO_SLUR = re.compile(r"(?<!\bis )(?<!\bben )(?<!\bbent )(?<!\bzijn )(?<!\bwas )\bgeen (?:\w+ )?$")
+_YOU = re.compile(r"\b(?:jij|je|jou|jullie|you|ur)\b")
 _IF_YOU = re.compile(r"\b(?:als|wanneer|if) (?:je|jij|jullie|u|you)\b")
 _FIRST = re.compile(r"\b(?:ik|wij|we|i)\s+(?:\w+\s+){0,1}$")
 
@@ -289,7 +305,10 @@ class Detector:
         if word in self.lex.hostile:
             return True
         entry = self.lex.entry(word)
-        return entry is not None or self.lex.compound(word) is not None
+        if entry is not None:
+            # "best" is not a squeezed "beest": an ordinary word stays itself
+            return entry.word == word or word not in self.words
+        return self.lex.compound(word) is not None
 
     def _context(self, nt: NormText, words: set[str]) -> Context:
         text = nt.text
@@ -565,12 +584,18 @@ class Detector:
             return not any(s <= hit.start and hit.end <= e + 1 for s, e in ctx.quotes)
         text = ctx.text
         if hit.reason in ("lexicon", "compound") or hit.reason.startswith("frame"):
-            if self._negated(text, hit.start, hit.end, inside=False):
-                return False
+            if self._negated(text, hit.start, hit.end, inside=False) and not (
+                hit.category == "hate" and _NO_SLUR.search(text, 0, hit.start)
+            ):
+                return False  # "geen negers in de ouderraad" still uses the slur
             if hit.category == "insult" and ctx.friendly:
                 return False
             if hit.category == "hate" and ctx.ingroup:
                 return False
+            if hit.reason == "lexicon" and hit.category in ("hate", "insult"):
+                lo, hi = self._clause(text, hit.start)
+                if _TOPIC.search(text, lo, hi) and not _YOU.search(text, lo, hi):
+                    return False  # the animal, the people in history, the dish
         if hit.category == "defamation":
             # Passing on a rumour ("ze zeggen dat ...") still defames; only a denial or a
             # quoted and condemned rumour does not.
@@ -598,7 +623,7 @@ class Detector:
                 break
         reported = rep is not None
         passive = _PASSIVE_REPORT.search(text, lo, hit.start)
-        if passive is not None:
+        if passive is not None or _DISOWN.search(text, lo, hit.start):
             return True  # "mijn kind werd uitgescholden voor mongool": a report of abuse
         if quoted and (ctx.condemn or reported):
             return True

@@ -24,7 +24,12 @@ HOMOGLYPHS = str.maketrans({"а": "a", "е": "e", "о": "o", "р": "p", "с": "c
                             "ε": "e", "ι": "i", "κ": "k", "ν": "v", "τ": "t", "υ": "u"})  # fmt: skip
 
 # Letters written one by one: "t y f u s", "k.a.n.k.e.r", "k-u-t".
-_SPACED = r"(?<![\w@$])(?:[a-z0-9@$](?:[ .\-_*]|  )){2,}[a-z0-9@$](?![\w@$])"
+# Words of a spaced sentence are set apart by two spaces: "i k  m a a k  j e  a f".
+_L = r"[a-z0-9@$]"
+_SPACED = (
+    rf"(?<![\w@$])(?:(?:{_L}[ .\-_*]){{2,}}{_L}|(?:{_L}  ){{2,}}{_L}"
+    rf"|{_L} {_L}(?=  )|(?<=  ){_L} {_L})(?![\w@$])"
+)
 # A word, possibly with leet digits or masking stars inside: k4nker, k*nker, h03r, $let.
 _WORD = (
     r"[\w@$€*|]*[a-z\u00c0-\u024f\u0400-\u04ff\u0370-\u03ff](?:[\w@$€*|]|!(?=\w))*"
@@ -200,6 +205,12 @@ def normalise(
             if kind == "spaced":
                 word, _ = plain_word(re.sub(r"[ .\-_*]", "", raw), known)
                 hidden = known(word) or known(squeeze(word))
+                gap = folded.startswith("  ", end)
+                after_gap = folded.startswith("  ", start - 2) if start >= 2 else False
+                if not hidden and ("  " in raw or gap or after_gap):  # of a spaced sentence
+                    hidden = word in words or word in _NOT_NAMES
+                if hidden and gap:
+                    end += 1  # one of the two spaces after it goes with it
             else:
                 hidden = False  # an address or a link stays as it is
             if not hidden:

@@ -94,6 +94,10 @@ def alternation(words: Iterable[str]) -> str:
     return "(?:" + "|".join(re.escape(w).replace(r"\ ", " ") for w in uniq) + ")"
 
 
+# Kinds of school that come before a school's own name: "OBS De Klimop".
+_SCHOOL_KINDS = "obs|cbs|pcbs|rkbs|ikc|kbs|sbo|ibs|basisschool"
+
+
 def org_phrases(names: Iterable[str]) -> list[str]:
     """How an organisation's name appears in the normalised text."""
     out: set[str] = set()
@@ -205,6 +209,8 @@ def compile_patterns(data: dict[str, Any], lexicon: Lexicon, orgs: Iterable[str]
         r"|organisatie|werkgever|tent|onderwijsclub|schoolleiding|school board|employer)"
         r"(?: van (?:§?\w+ ){0,2}§?\w+)?"
         r"(?: als (?:werkgever|school|organisatie|bestuur))?"
+        # a school named by its kind: "OBS De Klimop", "cbs §regenboog"
+        rf"|(?:{_SCHOOL_KINDS}) (?:de |het |t )?§?\w+"
     )
     as_role = r"(?: als (?:werkgever|school|organisatie|bestuur))?"
     macros["ORG"] = f"(?:(?:{org_names}){as_role}|{generic})" if org_names else f"(?:{generic})"
@@ -276,6 +282,10 @@ def compile_patterns(data: dict[str, Any], lexicon: Lexicon, orgs: Iterable[str]
         ingroup=LazyRegex(expand(data["ingroup"], macros)),
         macros={k: expand(v, macros) for k, v in macros.items()},
         org_first=tuple(
-            sorted({p.split(" ")[0] for p in org_phrases(orgs)} | set(determiners.split("|")))
+            sorted(
+                {p.split(" ")[0] for p in org_phrases(orgs)}
+                | set(determiners.split("|"))
+                | set(_SCHOOL_KINDS.split("|"))
+            )
         ),
     )
