@@ -5,6 +5,7 @@ by one at every position; the trie rejects a position after a character or two."
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 
 def trie_pattern(words: list[str]) -> str:
@@ -40,13 +41,18 @@ class Gate:
         self._after = after
 
     def search(self, pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
+        return next(self.finditer(pattern, text), None)
+
+    def finditer(self, pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
+        """The pattern's matches near the anchors, each once, in order of the anchors."""
         done = 0
+        seen: set[tuple[int, int]] = set()
         for a in self._anchors.finditer(text):
             hi = min(len(text), a.end() + self._after)
             if hi <= done:
                 continue  # this anchor's window lies inside the one searched before
-            m = pattern.search(text, max(0, a.start() - self._before), hi)
-            if m is not None:
-                return m
+            for m in pattern.finditer(text, max(0, a.start() - self._before), hi):
+                if m.span() not in seen:
+                    seen.add(m.span())
+                    yield m
             done = hi
-        return None

@@ -7,6 +7,7 @@ protocol file defines. The rule book decides which of the two applies to the pos
 
 from __future__ import annotations
 
+import itertools
 import re
 
 from socialprotocol.engine.analysers.base import Analyser, Environment, register
@@ -19,9 +20,15 @@ from socialprotocol.engine.wordtrie import Gate, trie_pattern
 _SENTENCE_BREAK = re.compile("[.!?\\n]+['\"\u2019\u201d)]?\\s")
 # "Dit is geen persoonlijke mening maar een feit": the words of a disclaimer, denied.
 _NOT_PERSONAL = re.compile(
-    r"(?<![\w])(?:(?:geen|niet)(?: \w+)? (?:persoonlijke?|eigen|prive)"
-    r"|(?:iedereen|ieder|elk|everyone)(?: \w+){0,4} (?:eigen|recht op))(?![\w])"
+    r"(?<![\w])(?:(?:geen|niet|nooit)(?: alleen| zomaar| enkel| per se)?(?: \w+){0,2} "
+    r"(?:persoonlijke?|eigen|prive|mening|standpunt|mijne|opvatting|visie)"
+    r"|(?:iedereen|ieder|elk|everyone)(?: \w+){0,4} (?:eigen|recht op)"
+    r"|(?:mening|standpunt)[^.!?\n,;:]{0,40}\?)(?![\w])"
 )
+_DENIED_BEFORE = re.compile(
+    r"(?<![\w])(?:niet|geen|nooit)(?: (?:alleen|zomaar|enkel|per se|echt))?(?: \w+)?\W*$"
+)
+_ASKED_AFTER = re.compile(r"[^.!?\n,;:]{0,40}\?")
 _NEGATED = re.compile(
     r"(?<![\w])(?:niet|geen|nooit|nergens|not|never|no longer)(?![\w])(?! (?:betere|fijnere|leukere))"
 )
@@ -133,8 +140,7 @@ class DisclosureAnalyser(Analyser):
             out.append(self._missing("missing_disclosure", _WHY_DISCLOSURE))
         # The disclaimer is asked only of private posts (C4).
         if post.context.setting is Setting.PRIVATE and not (
-            self._disclaimer_gate.search(self._disclaimer, folded)
-            or self._disclaimer_rest.search(folded)
+            self._disclaims(folded)
             or (_NOT_PERSONAL.search(folded) is None and model_says("disclaimer"))
         ):
             out.append(self._missing("missing_disclaimer", _WHY_DISCLAIMER))
@@ -149,6 +155,20 @@ class DisclosureAnalyser(Analyser):
             or self._denial.search(folded, lo, hi) is not None
             for lo, hi in sentences
         )
+
+    def _disclaims(self, folded: str) -> bool:
+        """A disclaimer phrase that is not denied ("dat is niet mijn mening", "niet alleen
+        het mijne") and not asked ("Persoonlijke mening? Die hou ik voor me")."""
+        matches = itertools.chain(
+            self._disclaimer_gate.finditer(self._disclaimer, folded),
+            self._disclaimer_rest.finditer(folded),
+        )
+        for m in matches:
+            before = folded[max(0, m.start() - 24) : m.start()]
+            if _DENIED_BEFORE.search(before) or _ASKED_AFTER.match(folded, m.end()):
+                continue
+            return True
+        return False
 
     def _signed(self, folded: str, board: list[re.Match[str]]) -> bool:
         if self._standalone.search(folded):
