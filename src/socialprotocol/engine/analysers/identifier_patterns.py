@@ -187,12 +187,12 @@ NOT_STREETS = frozenset(
     ]
 )
 
-# "woont op de Kinkerstraat 12", "adres: Rokin 12"
+# "woont op de Kinkerstraat 12", "adres: Rokin 12", "werkadres: Overtoom 301"
 ADDRESS_AFTER_LIVES_RE = re.compile(
-    r"(?i:\b(?:woon(?:t|de|den)?|wonen|wonend|woonachtig|verhuisd naar|adres(?: is| wordt)?:?|address:?"
+    r"(?i:\b(?:woon(?:t|de|den)?|wonen|wonend|woonachtig|verhui\w* naar|gevestigd (?:op|aan)|\w*adres(?: is| wordt)?:?|address:?"
     r"|(?:nieuwe |ons |mijn )?huis\W{1,8})\s*"
     r"(?:(?:op|aan|in)\s+)?(?:(?:de|het)\s+)?)"
-    r"(?P<addr>[A-Z][\w'’.-]{2,}(?:\s+[A-Z][\w'’.-]{1,}){0,2}\s+\d{1,4}(?: ?[a-zA-Z](?![\w])|-\d{1,4})?)"
+    r"(?!(?i:postcode|postbus)\b)(?P<addr>[A-Z][\w'’.-]{2,}(?:\s+[A-Z][\w'’.-]{1,}){0,2}\s+\d{1,4}(?: ?[a-zA-Z](?![\w])|-\d{1,4})?)"
     r"(?![\w]|[,.:]\d)"
 )
 
