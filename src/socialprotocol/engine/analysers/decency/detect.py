@@ -167,6 +167,14 @@ class Context:
         return tuple((m.start(), m.end()) for m in _QUOTES.finditer(self.text))
 
     @cached_property
+    def topic(self) -> bool:
+        return _TOPIC.search(self.text) is not None
+
+    @cached_property
+    def disown(self) -> bool:
+        return _DISOWN.search(self.text) is not None
+
+    @cached_property
     def condemn(self) -> bool:
         return self.pats.condemn.search(self.text) is not None
 
@@ -592,7 +600,7 @@ class Detector:
                 return False
             if hit.category == "hate" and ctx.ingroup:
                 return False
-            if hit.reason == "lexicon" and hit.category in ("hate", "insult"):
+            if ctx.topic and hit.reason == "lexicon" and hit.category in ("hate", "insult"):
                 lo, hi = self._clause(text, hit.start)
                 if _TOPIC.search(text, lo, hi) and not _YOU.search(text, lo, hi):
                     return False  # the animal, the people in history, the dish
@@ -623,7 +631,7 @@ class Detector:
                 break
         reported = rep is not None
         passive = _PASSIVE_REPORT.search(text, lo, hit.start)
-        if passive is not None or _DISOWN.search(text, lo, hit.start):
+        if passive is not None or (ctx.disown and _DISOWN.search(text, lo, hit.start)):
             return True  # "mijn kind werd uitgescholden voor mongool": a report of abuse
         if quoted and (ctx.condemn or reported):
             return True
