@@ -262,6 +262,9 @@ RULE_GAPS = [
     ("'Turken zijn tuig' – zulke opmerkingen horen hier niet", set()),
     ("Stop met geweld op het schoolplein", set()),
     ("groep 8 a b c d is klaar", set()),
+    ("Meester Henk uit groep 3 steelt het schoolreisgeld", {"defamation"}),
+    ("Somaliers zijn gewoon kankertuig", {"hate"}),
+    ("Ik denk echt niet dat Turken minder slim zijn", set()),
 ]
 
 

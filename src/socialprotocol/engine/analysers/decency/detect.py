@@ -69,6 +69,7 @@ _QUOTES = re.compile(
 # ..., moet ze eens leren kennen", "I would never say that ...".
 _DISOWN = re.compile(
     r"\b(?:zou|zal|would|will) (?:\w+ )?(?:nooit|never) (?:\w+ )?(?:zeggen|beweren|denken|vinden|say|claim|think)"
+    r"|\b(?:vind|denk|geloof|zeg) (?:\w+ )?(?:echt |helemaal |absoluut )?niet dat\b"
     r"|\bwie (?:denkt|beweert|gelooft|roept) dat\b|\b(?:dat|the idea that) (?:\w+ ){1,6}is een (?:fabel|mythe|vooroordeel)"
 )
 # A word that is also an animal, a people in history or a dish: "de makaken in Artis", "Dzjengis
