@@ -98,6 +98,9 @@ def categories(text: str, setting: str, role: str = "staff") -> set[str]:
         "Ik ben een van de ruim 1.500 mensen die voor ASKO werken.",
         "Mijn collega Bram en ik (allebei ASKO) gaven vandaag een workshop.",
         "Sinds 2015 betaalt ASKO mijn salaris en ik heb er nooit spijt van gehad.",
+        "Luizencontrole woensdag. Met vriendelijke groet, Karin, administratief medewerkster ASKO",
+        "Het draaiboek staat in de gedeelde map. — Peter (ASKO, locatieleider)",
+        "Senior policy advisor at ASKO. Our board just published the annual report.",
         "Vandaag mijn eerste dag op De Notenboom! Spannend hoor, nieuw bij ASKO 🙏",
         "Mijn werkgever regelt een fietsplan 🚲 Mijn e-bike is binnen! Dankjewel ASKO 😍",
         "Volgend jaar ga ik me binnen de ASKO richten op het jonge kind.",
@@ -152,6 +155,10 @@ def test_it_accepts_natural_ways_of_saying_you_work_there(text: str) -> None:
         "Werken bij ASKO? Kijk op de site!",
         "Ik ken een juf bij ASKO die dit ook vindt.",
         "De nieuwe bestuurder van ASKO komt morgen op bezoek bij De Notenboom. Spannend!",
+        "Vacature conciërge bij Titus Brandsma (ASKO). Interesse? Mail de directie.",
+        "Nee, ik werk niet bij ASKO, ik ben invalkracht via een uitzendbureau.",
+        "Mijn man heeft jaren bij ASKO gewerkt; nu sta ik zelf voor de klas. Grappig hoe dat gaat.",
+        "Mijn buurvrouw vroeg gisteren of ik bij ASKO werk. Wie heeft de link naar de vacatures?",
         "Gisteren sprak ik een leerkracht van ASKO over de fusie.",
         "Ik werk niet bij ASKO, maar ik volg het nieuws.",
         "Mijn schoonvader heeft dertig jaar bij ASKO gewerkt, vooral op Het Vogelnest.",
@@ -238,6 +245,7 @@ def test_it_accepts_disclaimers_in_private_posts(text: str) -> None:
         "Ik werk bij ASKO. Dat is niet mijn mening, dat is wat het bestuur heeft besloten.",
         "Ik werk bij ASKO. Dit is niet zomaar een mening van mij, dit is hoe het gaat.",
         "Ik werk bij ASKO. Prachtig! Dit is het standpunt van de directie, niet alleen het mijne.",
+        "Ik werk bij ASKO. Dit is het standpunt van de school en niet dat van mij: vijf gelijke dagen.",
     ],
 )
 def test_opinions_without_saying_they_are_personal_need_the_disclaimer(text: str) -> None:

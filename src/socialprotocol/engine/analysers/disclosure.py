@@ -28,6 +28,13 @@ _NOT_PERSONAL = re.compile(
 _DENIED_BEFORE = re.compile(
     r"(?<![\w])(?:niet|geen|nooit)(?: (?:alleen|zomaar|enkel|per se|echt))?(?: \w+)?\W*$"
 )
+# "Dit is het standpunt van de school en niet dat van mij": the opposite of a disclaimer.
+_OFFICIAL_NOT_MINE = re.compile(
+    r"(?:standpunt|mening|visie|besluit|lijn) van (?:de|het|onze|mijn) (?:\w+ )?"
+    r"(?:school|werkgever|bestuur|directie|stichting|organisatie|team)"
+    r"(?:,| en)? (?:en )?niet (?:dat|die|het|de mijne|het mijne|van mij|mijn)"
+)
+_WORK_DENIED = re.compile(r"(?<![\w])(?:werk|werkt|werkte)(?: \w+)? (?:niet|nooit)(?![\w])")
 _ASKED_AFTER = re.compile(r"[^.!?\n,;:]{0,40}\?")
 _NEGATED = re.compile(
     r"(?<![\w])(?:niet|geen|nooit|nergens|not|never|no longer)(?![\w])(?! (?:betere|fijnere|leukere))"
@@ -140,8 +147,11 @@ class DisclosureAnalyser(Analyser):
             out.append(self._missing("missing_disclosure", _WHY_DISCLOSURE))
         # The disclaimer is asked only of private posts (C4).
         if post.context.setting is Setting.PRIVATE and not (
-            self._disclaims(folded)
-            or (_NOT_PERSONAL.search(folded) is None and model_says("disclaimer"))
+            _OFFICIAL_NOT_MINE.search(folded) is None
+            and (
+                self._disclaims(folded)
+                or (_NOT_PERSONAL.search(folded) is None and model_says("disclaimer"))
+            )
         ):
             out.append(self._missing("missing_disclaimer", _WHY_DISCLAIMER))
         return out
@@ -183,6 +193,8 @@ class DisclosureAnalyser(Analyser):
         # bij ASKO" and not "werk jij bij ASKO?" (someone else is the subject).
         for lo, hi in {_sentence_of(folded, b.start()) for b in board}:
             sentence = folded[lo:hi]
+            if _WORK_DENIED.search(sentence):
+                continue  # "Nee, ik werk niet bij ASKO, ik ben invalkracht via een bureau"
             if self._role_opening.match(sentence):
                 return True
             if self._said_of_oneself(self._self, sentence):
@@ -207,6 +219,12 @@ class DisclosureAnalyser(Analyser):
         """Someone else is the subject of the clause the phrase is in ("mijn vrouw werkt bij
         ASKO"); a clause before a colon or semicolon ("Voor wie nieuw is: ik ben ...") is not."""
         start = max(sentence.rfind(":", 0, m.start()), sentence.rfind(";", 0, m.start())) + 1
+        if start and self._other.search(sentence, 0, start):
+            # "Mijn man werkte bij ASKO; nu sta ik zelf voor de klas": the board belongs to the
+            # other clause unless it is named in this one too.
+            ends = [i for i in (sentence.find(":", m.end()), sentence.find(";", m.end())) if i >= 0]
+            if self._board.search(sentence, start, min(ends, default=len(sentence))) is None:
+                return True
         if _NEGATED.search(sentence, m.start(), min(len(sentence), m.end() + 12)):
             return True  # "ik werk niet (meer) bij ASKO"
         return self._other.search(sentence, start, m.end()) is not None
