@@ -323,3 +323,28 @@ def test_searching_disclaimers_near_their_anchor_words_finds_what_a_full_search_
             folded
         )
         assert (gated is not None) == (everywhere.search(folded) is not None), text
+
+
+def test_searching_signatures_near_the_board_finds_what_a_full_search_finds() -> None:
+    import json
+    from pathlib import Path
+
+    from socialprotocol.engine.directory import load_directory
+    from socialprotocol.engine.textview import fold
+
+    data = Path(__file__).resolve().parents[2] / "bench" / "data"
+    an = Checker(directory=load_directory(data / "text_schools.csv"), analysers=["disclosure"])
+    an = an.analysers[0]
+    texts = [
+        json.loads(line)["text"]
+        for path in [*sorted(data.glob("*text_posts.jsonl")), data / "statement_train.jsonl"]
+        for line in path.read_text(encoding="utf-8").splitlines()
+        if line.strip()
+    ]
+    for text in texts:
+        folded = fold(text)
+        board = list(an._board.finditer(folded))
+        everywhere = bool(an._standalone.search(folded)) or (
+            bool(board) and bool(an._signature.search(folded) or an._signature_end.search(folded))
+        )
+        assert an._signed(folded, board) == everywhere, text

@@ -92,6 +92,14 @@ class DisclosureAnalyser(Analyser):
         self._about = compile_list("about_employer")
         self._self = compile_list("self_employed")
         self._standalone = compile_list("standalone")
+        # Every fixed phrase and signature names the board (or, "als iemand die er werkt",
+        # refers back to it): they are tried only near those words.
+        self._near_board = Gate(
+            [v for v in variants if len(v) >= 3]
+            + ["die er", "die daar", "die hier", "die zelf", "die ook", "die bij", "pov"],
+            before=140,
+            after=100,
+        )
         self._back_reference = compile_list("back_reference")
         self._other = compile_list("other_subject")
         self._role_opening = re.compile(fill(data["role_opening"]))
@@ -181,10 +189,10 @@ class DisclosureAnalyser(Analyser):
         return False
 
     def _signed(self, folded: str, board: list[re.Match[str]]) -> bool:
-        if self._standalone.search(folded):
+        if self._near_board.search(self._standalone, folded):
             return True
         return bool(board) and bool(
-            self._signature.search(folded) or self._signature_end.search(folded)
+            self._near_board.search(self._signature, folded) or self._signature_end.search(folded)
         )
 
     def _discloses(self, folded: str, board: list[re.Match[str]]) -> bool:
