@@ -594,7 +594,7 @@ class Detector:
         text = ctx.text
         if hit.reason in ("lexicon", "compound") or hit.reason.startswith("frame"):
             if self._negated(text, hit.start, hit.end, inside=False) and not (
-                hit.category == "hate" and _NO_SLUR.search(text, 0, hit.start)
+                hit.category == "hate" and _NO_SLUR.search(text, max(0, hit.start - 40), hit.start)
             ):
                 return False  # "geen negers in de ouderraad" still uses the slur
             if hit.category == "insult" and ctx.friendly:

@@ -237,7 +237,7 @@ def compile_patterns(data: dict[str, Any], lexicon: Lexicon, orgs: Iterable[str]
             anchor = None
             if single and item["p"].startswith("{ORG} "):
                 anchor = "org"
-            elif single and item["p"].startswith("{GROUP} "):
+            elif single and item["p"].startswith("{GROUP}"):
                 anchor = "group"
             needs_org = raw_keys == "org" or item.get("gate") == "org" or anchor == "org"
             # Patterns that cannot match without a protected group's name wait for the group
