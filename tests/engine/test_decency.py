@@ -467,3 +467,26 @@ def test_a_boards_classifier_adds_findings_only_when_its_metadata_says_from_wher
         a = DecencyAnalyser()
         a.load(Environment(load_protocol(), None, {"decency_model": str(path)}))
         assert cats(a, text) == expected, name
+
+
+def test_spelling_corrections_are_the_same_in_every_process() -> None:
+    import os
+    import subprocess
+    import sys
+
+    code = (
+        "from socialprotocol.engine.analysers.decency.lexicon import Lexicon, load_lexicon_data\n"
+        "lx = Lexicon(load_lexicon_data())\n"
+        "print(lx.near_group('moslimms'), lx.near_group('mosilms'))\n"
+    )
+    answers = {
+        subprocess.run(
+            [sys.executable, "-c", code],
+            env={**os.environ, "PYTHONHASHSEED": str(seed)},
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
+        for seed in (1, 2, 3, 4)
+    }
+    assert len(answers) == 1

@@ -89,7 +89,7 @@ class Lexicon:
         }
         self._canon: dict[str, str] = {}
         self._squeezed: dict[str, str] = {}
-        for key in (*self.entries, *self.profanity):
+        for key in (*self.entries, *sorted(self.profanity)):
             sq = squeeze(key)
             if sq != key and len(sq) >= 3 and sq not in _NO_SQUEEZE and sq not in self.entries:
                 self._squeezed.setdefault(sq, key)
@@ -102,7 +102,7 @@ class Lexicon:
                     self._near.setdefault(key[:i] + key[i + 1 :], key)
         # Group names one typing error away ("mosilms"): corrected in the normalised text.
         self._near_group: dict[str, str] = {}
-        for key in self.group_plural:
+        for key in sorted(self.group_plural):  # sorted: the same answer in every process
             if len(key) >= 6:
                 self._near_group.setdefault(key, key)
                 for i in range(len(key)):
