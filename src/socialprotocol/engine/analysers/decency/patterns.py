@@ -122,8 +122,9 @@ def expand(template: str, macros: dict[str, str]) -> str:
 _LEAD = re.compile(r"^(?:\(\?:([a-z' |]+)\)|([a-z']+)) ")
 
 
-def _top_level_alternatives(pattern: str) -> list[str]:
-    parts, depth, escaped, start = [], 0, False, 0
+def _unescaped(pattern: str) -> Iterator[tuple[int, str, int]]:
+    """Each character outside an escape, with the group depth it stands at."""
+    depth, escaped = 0, False
     for i, ch in enumerate(pattern):
         if escaped:
             escaped = False
@@ -133,7 +134,14 @@ def _top_level_alternatives(pattern: str) -> list[str]:
             depth += 1
         elif ch in ")]":
             depth -= 1
-        elif ch == "|" and depth == 0:
+        else:
+            yield i, ch, depth
+
+
+def _top_level_alternatives(pattern: str) -> list[str]:
+    parts, start = [], 0
+    for i, ch, depth in _unescaped(pattern):
+        if ch == "|" and depth == 0:
             parts.append(pattern[start:i])
             start = i + 1
     parts.append(pattern[start:])
@@ -148,25 +156,15 @@ def _needs_at_top_level(pattern: str, macro: str) -> bool:
     """True when every top-level alternative holds ``macro`` outside all groups (and not
     followed by a quantifier): no match is possible without it, so the pattern can wait for
     a cheap gate."""
-    for alternative in _top_level_alternatives(pattern):
-        depth, escaped, found = 0, False, False
-        for i, ch in enumerate(alternative):
-            if escaped:
-                escaped = False
-            elif ch == "\\":
-                escaped = True
-            elif ch in "([":
-                depth += 1
-            elif ch in ")]":
-                depth -= 1
-            elif depth == 0 and alternative.startswith(macro, i):
-                after = alternative[i + len(macro) : i + len(macro) + 1]
-                if after not in {"?", "*", "{"}:
-                    found = True
-                    break
-        if not found:
-            return False
-    return True
+    return all(
+        any(
+            depth == 0
+            and alternative.startswith(macro, i)
+            and alternative[i + len(macro) : i + len(macro) + 1] not in {"?", "*", "{"}
+            for i, _, depth in _unescaped(alternative)
+        )
+        for alternative in _top_level_alternatives(pattern)
+    )
 
 
 def lead_words(template: str) -> frozenset[str] | None:
