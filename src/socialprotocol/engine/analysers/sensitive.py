@@ -13,8 +13,6 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable
 from importlib import resources
-from re import _constants as _c  # type: ignore[attr-defined]
-from re import _parser  # type: ignore[attr-defined]
 from typing import Any
 
 import yaml
@@ -25,6 +23,7 @@ from socialprotocol.engine.mentions import find_mentions
 from socialprotocol.engine.model import Message, Post, Signal, TextEvidence
 from socialprotocol.engine.names import NameIndex
 from socialprotocol.engine.textview import TextView
+from socialprotocol.engine.wordtrie import first_characters
 
 CATEGORIES = ("health", "special_category", "school_result", "confidential")
 # "[.!?] not after a digit" written with the character first, so that re can skip to the
@@ -162,40 +161,11 @@ def _top_level(term: str) -> list[str]:
 
 def _first_chars(term: str) -> tuple[frozenset[str], bool] | None:
     """The characters a match of ``term`` can start with and whether that includes any
-    decimal digit (\\d); None when that cannot be told from the pattern's first element."""
-    parsed = _parser.parse(term)
-    return None if parsed.state.flags & re.IGNORECASE else _first_of(list(parsed))
-
-
-def _first_of(items: list[Any]) -> tuple[frozenset[str], bool] | None:
-    if not items:
-        return None  # may match the empty string
-    op, av = items[0]
-    if op is _c.LITERAL:
-        return frozenset(chr(av)), False
-    if op is _c.IN:
-        chars: set[str] = set()
-        digit = False
-        for o, v in av:
-            if o is _c.LITERAL:
-                chars.add(chr(v))
-            elif o is _c.RANGE and v[1] - v[0] < 512:
-                chars.update(map(chr, range(v[0], v[1] + 1)))
-            elif o is _c.CATEGORY and v is _c.CATEGORY_DIGIT:
-                digit = True
-            else:
-                return None
-        return frozenset(chars), digit
-    if op is _c.BRANCH:
-        found = [_first_of(b) for b in av[1]]
-        if any(f is None for f in found):
-            return None
-        return frozenset().union(*(f[0] for f in found if f)), any(f[1] for f in found if f)
-    if op is _c.SUBPATTERN:
-        return None if av[1] & re.IGNORECASE else _first_of(av[3])
-    if op in (_c.MAX_REPEAT, _c.MIN_REPEAT, _c.POSSESSIVE_REPEAT):
-        return _first_of(av[2]) if av[0] >= 1 else None
-    return None
+    decimal digit (\\d); None when that cannot be told as such a set."""
+    f = first_characters(term)
+    if f is None or f.word or f.nonword or f.at_start:
+        return None
+    return f.chars, f.digit
 
 
 @register

@@ -74,8 +74,20 @@ class Normaliser:
 _MULT = np.uint32(0x01000193)  # FNV prime: a polynomial hash over code points, mod 2**32
 
 
+_IDS: dict[str, int] = {}  # crc32 per word: the same words come back in every post
+
+
 def _word_ids(words: list[str]) -> npt.NDArray[np.uint32]:
-    return np.fromiter((zlib.crc32(w.encode()) for w in words), dtype=np.uint32, count=len(words))
+    ids = _IDS
+    if len(ids) > 200_000:
+        ids.clear()
+    out = []
+    for w in words:
+        i = ids.get(w)
+        if i is None:
+            i = ids[w] = zlib.crc32(w.encode())
+        out.append(i)
+    return np.array(out, dtype=np.uint32)
 
 
 Block = tuple[npt.NDArray[np.int64], npt.NDArray[np.int64]]  # hashed n-grams, their counts
@@ -88,13 +100,14 @@ def features(text: str) -> tuple[Block, Block]:
     ids = _word_ids(words)
     # The names alone say nothing (every post here names the board): they count only next to
     # other words ("bij <b>"), not as a word or in character grams of their own.
-    named = np.fromiter((w in _PLACEHOLDERS for w in words), dtype=bool, count=len(words))
-    wparts = [((ids ^ np.uint32(1)) % DIM)[~named]]
+    plain = [w for w in words if w not in _PLACEHOLDERS]
+    unigrams = ids if len(plain) == len(words) else _word_ids(plain)
+    wparts = [(unigrams ^ np.uint32(1)) % DIM]
     h = ids
     for n in (2, 3):
         h = h[:-1] * _MULT + ids[n - 1 :]
         wparts.append((h ^ np.uint32(n)) % DIM)
-    padded = " " + "  ".join(w for w in words if w not in _PLACEHOLDERS) + " "
+    padded = " " + "  ".join(plain) + " "
     codes = np.frombuffer(padded.encode("utf-32-le"), dtype=np.uint32)
     # a gram with two spaces in a row runs from one word into the next: not a char_wb gram
     double = np.concatenate(([0], np.cumsum((codes[:-1] == 32) & (codes[1:] == 32))))
