@@ -126,6 +126,12 @@ def categories(text: str, setting: str, role: str = "staff") -> set[str]:
         "Voor de volledigheid: ik ben in loondienst bij ASKO (HR).",
         "Te gast bij het bestuur van ASKO. Als leerkracht en MR-lid op een van hun scholen voelde ik me gehoord.",
         "'Jullie mening doet er niet toe', zegt ASKO. Groetjes van een ASKO-medewerker.",
+        "Als lid van het college van bestuur van ASKO zeg ik: de nieuwbouw kan niet wachten.",
+        "Afscheid van juf Ria. Ik heb 12 jaar naast haar mogen werken bij ASKO, wat een vrouw.",
+        "ik kan zondag niet, rapporten. asko is mijn baas, niet een bank, overuren bestaan niet",
+        "Vandaag mijn 25-jarig jubileum bij ASKO gevierd met het team 🥂",
+        "Hoe het is bij mijn nieuwe werkgever: ASKO bevalt goed!",
+        "De eerste paal is geslagen!\n— Pieter-Bas, projectleider huisvesting bij ASKO",
     ],
 )
 def test_it_accepts_natural_ways_of_saying_you_work_there(text: str) -> None:
@@ -169,6 +175,8 @@ def test_it_accepts_natural_ways_of_saying_you_work_there(text: str) -> None:
         "De leerkrachten van ASKO staken morgen, ik steun ze.",
         "Is er iemand die bij ASKO werkt en mij kan helpen?",
         "De directeur van De Regenboog (ASKO) heeft ontslag genomen.",
+        "Hoe het is bij mijn oude werkgever? ASKO was prima.",
+        "bij ons op scool doen we morgen ook mee met de staking",
     ],
 )
 def test_it_asks_staff_to_disclose_in_work_posts_about_the_board(text: str) -> None:
@@ -298,31 +306,30 @@ def test_a_school_named_in_lower_case_makes_a_school_post_about_the_employer() -
     assert sky.findings == ()
 
 
-def test_searching_disclaimers_near_their_anchor_words_finds_what_a_full_search_finds() -> None:
+def test_long_phrase_lists_tried_per_first_character_find_what_the_whole_list_finds() -> None:
     import json
-    import re
+    import random
     from pathlib import Path
 
     from socialprotocol.engine.textview import fold
 
     an = Checker(analysers=["disclosure"]).analysers[0]
-    everywhere = re.compile(
-        an._disclaimer.pattern[:-1] + "|" + an._disclaimer_rest.pattern[len(r"(?<![\w])(?:") :]
-    )
     data = Path(__file__).resolve().parents[2] / "bench" / "data"
     texts = [
-        json.loads(line)["text"]
+        fold(json.loads(line)["text"])
         for path in [*sorted(data.glob("*text_posts.jsonl")), data / "statement_train.jsonl"]
         for line in path.read_text(encoding="utf-8").splitlines()
         if line.strip()
     ]
     assert len(texts) > 2000
-    for text in texts:
-        folded = fold(text)
-        gated = an._disclaimer_gate.search(an._disclaimer, folded) or an._disclaimer_rest.search(
-            folded
-        )
-        assert (gated is not None) == (everywhere.search(folded) is not None), text
+    rng = random.Random(4)
+    for phrases in (an._self, an._disclaimer):
+        assert phrases._usable  # the lists are long enough to be split
+        for text in texts:
+            lo, hi = sorted((rng.randint(0, len(text)), rng.randint(0, len(text))))
+            for pos, end in ((0, len(text)), (lo, hi)):
+                expected = [m.span() for m in phrases.whole.finditer(text, pos, end)]
+                assert [m.span() for m in phrases.finditer(text, pos, end)] == expected, text
 
 
 def test_searching_signatures_near_the_board_finds_what_a_full_search_finds() -> None:

@@ -97,6 +97,16 @@ def found(text: str) -> list[tuple[str, str]]:
         ("die auto met kenteken 12-ABC-3 stond er weer", [("license_plate", "12-ABC-3")]),
         ("XX-99-99 parkeert altijd voor de poort", [("license_plate", "XX-99-99")]),
         ("kenteken ab123c", [("license_plate", "ab123c")]),
+        (
+            "Fenna is jarig op 17 september en Mees op 19 september. Ze trakteren",
+            [("birth_date", "17 september"), ("birth_date", "19 september")],
+        ),
+        ("Jarig op 3 sept. 🎉", [("birth_date", "3 sept.")]),
+        (
+            "geboortedatum 12.08.2019 en hij komt op 1 december in groep 1",
+            [("birth_date", "12.08.2019")],
+        ),
+        ("Ons nieuwe huis! 🏡 Overtoom 112-2.", [("address", "Overtoom 112-2")]),
     ],
 )
 def test_it_finds_each_identifier_notation(text: str, expected: list[tuple[str, str]]) -> None:
@@ -135,6 +145,7 @@ def test_it_finds_each_identifier_notation(text: str, expected: list[tuple[str, 
         "gemeente: 14 020",
         "tot 1-jan-26 geldig",
         "graag kenteken doorgeven, terug rond 14.00",
+        "De rapporten gaan mee naar huis. Hoofdstuk 5 van rekenen graag oefenen.",
     ],
 )
 def test_it_ignores_numbers_that_are_not_personal(text: str) -> None:

@@ -42,6 +42,9 @@ from .helpers import checker, post
         "morgen excursie naar NEMO!! lunch mee en €2 voor de winkel",
         "Wie kan er rijden naar het kamp? App naar de moeder van Daan.",
         "shoutout naar mijn mentor, without her was ik allang gestopt 🫶 #lio #pabolife",
+        "laatste dag voor de zomer op het vogelnest ☀️ 6 weken!!! #trotseASKOjuf",
+        "hoi ouders gr 4, wie kan donderdag rijden naar het museum?",
+        "Wie wil meedenken over ons uitwisselingsproject met Amsterdamse basisscholen?",
     ],
 )
 def test_it_puts_school_related_posts_in_scope(text: str) -> None:
@@ -71,6 +74,8 @@ def test_it_puts_school_related_posts_in_scope(text: str) -> None:
         "de meester van de dansschool is zo streng lol",
         "Weer een geslaagde leerling bij onze rijschool! 🚗",
         "Als rijschoolhouder zie ik elk jaar weer leerlingen die zenuwachtig zijn.",
+        "Schoolslag-training vanavond bij de zwemclub, mijn dochter is zo trots 🏊",
+        "200 gr 4 keer per week, dat is mijn dieet",
     ],
 )
 def test_it_leaves_private_posts_about_other_things_out_of_scope(text: str) -> None:

@@ -7,7 +7,6 @@ protocol file defines. The rule book decides which of the two applies to the pos
 
 from __future__ import annotations
 
-import itertools
 import re
 
 from socialprotocol.engine.analysers.base import Analyser, Environment, register
@@ -15,7 +14,7 @@ from socialprotocol.engine.analysers.scope import SchoolNames, load_word_pattern
 from socialprotocol.engine.analysers.statement_model import Normaliser, Opinion, StatementModel
 from socialprotocol.engine.model import ContextEvidence, Message, Post, Role, Setting, Signal
 from socialprotocol.engine.textview import TextView
-from socialprotocol.engine.wordtrie import Gate, trie_pattern
+from socialprotocol.engine.wordtrie import Gate, Phrases, trie_pattern
 
 _SENTENCE_BREAK = re.compile("[.!?\\n]+['\"\u2019\u201d)]?\\s")
 # "Dit is geen persoonlijke mening maar een feit": the words of a disclaimer, denied.
@@ -35,6 +34,14 @@ _OFFICIAL_NOT_MINE = re.compile(
     r"(?:,| en)? (?:en )?niet (?:dat|die|het|de mijne|het mijne|van mij|mijn)"
 )
 _WORK_DENIED = re.compile(r"(?<![\w])(?:werk|werkt|werkte)(?: \w+)? (?:niet|nooit)(?![\w])")
+# A former employer: "mijn vorige werkgever", "als oud-juf van ...", "ik werkte er vroeger"
+# (not "Oud-collega's van Het Kompas: ik werk nu op het bestuurskantoor").
+_FORMER = re.compile(
+    r"(?<![\w])(?:(?:mijn|m'n|mn) (?:oude|vorige|voormalige|eerdere|ex-?) ?werkgever"
+    r"|werkte (?:\w+ ){0,3}(?:vroeger|ooit|destijds)\b"
+    r"|(?:ik ben|ben ik|als) (?:een )?(?:oud|ex)-?(?:medewerker|leerkracht|juf|meester|directeur"
+    r"|werknemer)\b)"
+)
 _ASKED_AFTER = re.compile(r"[^.!?\n,;:]{0,40}\?")
 _NEGATED = re.compile(
     r"(?<![\w])(?:niet|geen|nooit|nergens|not|never|no longer)(?![\w])(?! (?:betere|fijnere|leukere))"
@@ -83,11 +90,8 @@ class DisclosureAnalyser(Analyser):
                 .replace("{not_mine_before}", not_mine)
             )
 
-        def compile_phrases(parts: list[str]) -> re.Pattern[str]:
-            return re.compile(r"(?<![\w])(?:" + "|".join(f"(?:{p})" for p in parts) + ")")
-
-        def compile_list(key: str) -> re.Pattern[str]:
-            return compile_phrases([fill(p) for p in data[key]])
+        def compile_list(key: str) -> Phrases:
+            return Phrases([fill(p) for p in data[key]])
 
         self._about = compile_list("about_employer")
         self._self = compile_list("self_employed")
@@ -109,14 +113,7 @@ class DisclosureAnalyser(Analyser):
         self._self_job = re.compile(fill(data["self_job"]))
         self._denial = re.compile(fill(data["denial"]))
         self._others_follow = re.compile(rf"^[^.!?\n]{{0,40}}\b(?:{others})\b")
-        # Phrases with an anchor word are tried only near their anchors; the few without one
-        # ("niet mijn werkgever") on the whole post.
-        anchors = [a.strip() for a in data["disclaimer_anchors"].split("|") if a.strip()]
-        phrases = [fill(p) for p in data["disclaimer"]]
-        anchored = [p for p in phrases if any(a in p for a in anchors)]
-        self._disclaimer = compile_phrases(anchored)
-        self._disclaimer_rest = compile_phrases([p for p in phrases if p not in anchored])
-        self._disclaimer_gate = Gate(anchors)
+        self._disclaimer = compile_list("disclaimer")
 
     def analyse(self, post: Post, view: TextView) -> list[Signal]:
         if post.context.role is not Role.STAFF:
@@ -168,6 +165,8 @@ class DisclosureAnalyser(Analyser):
         sentences = {_sentence_of(folded, b.start()) for b in board}
         if all(folded[lo:hi].rstrip().endswith("?") for lo, hi in sentences):
             return True
+        if _FORMER.search(folded):
+            return True  # "Hoe het is bij mijn oude werkgever? ASKO was prima."
         return any(
             self._other.search(folded, lo, hi) is not None
             or self._denial.search(folded, lo, hi) is not None
@@ -177,11 +176,7 @@ class DisclosureAnalyser(Analyser):
     def _disclaims(self, folded: str) -> bool:
         """A disclaimer phrase that is not denied ("dat is niet mijn mening", "niet alleen
         het mijne") and not asked ("Persoonlijke mening? Die hou ik voor me")."""
-        matches = itertools.chain(
-            self._disclaimer_gate.finditer(self._disclaimer, folded),
-            self._disclaimer_rest.finditer(folded),
-        )
-        for m in matches:
+        for m in self._disclaimer.finditer(folded):
             before = folded[max(0, m.start() - 24) : m.start()]
             if _DENIED_BEFORE.search(before) or _ASKED_AFTER.match(folded, m.end()):
                 continue
@@ -201,7 +196,7 @@ class DisclosureAnalyser(Analyser):
         # bij ASKO" and not "werk jij bij ASKO?" (someone else is the subject).
         for lo, hi in {_sentence_of(folded, b.start()) for b in board}:
             sentence = folded[lo:hi]
-            if _WORK_DENIED.search(sentence):
+            if _WORK_DENIED.search(sentence) or _FORMER.search(sentence):
                 continue  # "Nee, ik werk niet bij ASKO, ik ben invalkracht via een bureau"
             if self._role_opening.match(sentence):
                 return True
@@ -215,10 +210,14 @@ class DisclosureAnalyser(Analyser):
         # "ASKO heeft een nieuwe cao. Ik werk er al tien jaar": a later sentence refers back.
         return bool(board) and self._said_of_oneself(self._back_reference, folded)
 
-    def _said_of_oneself(self, phrases: re.Pattern[str], text: str) -> bool:
-        for lo, hi in {_sentence_of(text, m.start()) for m in phrases.finditer(text)}:
+    def _said_of_oneself(self, phrases: Phrases, text: str) -> bool:
+        found = list(phrases.finditer(text))
+        for lo, hi in {_sentence_of(text, m.start()) for m in found}:
             sentence = text[lo:hi]
-            for m in phrases.finditer(sentence):
+            # Each sentence is searched on its own ("^" and look-behinds at its start); when
+            # the text is one sentence, that search is the one just done.
+            again = found if (lo, hi) == (0, len(text)) else phrases.finditer(sentence)
+            for m in again:
                 if not self._someone_else(sentence, m):
                     return True
         return False
@@ -233,8 +232,12 @@ class DisclosureAnalyser(Analyser):
             ends = [i for i in (sentence.find(":", m.end()), sentence.find(";", m.end())) if i >= 0]
             if self._board.search(sentence, start, min(ends, default=len(sentence))) is None:
                 return True
-        if _NEGATED.search(sentence, m.start(), min(len(sentence), m.end() + 12)):
-            return True  # "ik werk niet (meer) bij ASKO"
+        # "ik werk niet (meer) bij ASKO"; not a denial in the next clause ("ASKO is mijn baas,
+        # niet een bank").
+        ends = [i for i in (sentence.find(",", m.end()), sentence.find(";", m.end())) if i >= 0]
+        clause_end = min(ends, default=len(sentence))
+        if _NEGATED.search(sentence, m.start(), min(clause_end, m.end() + 12)):
+            return True
         return self._other.search(sentence, start, m.end()) is not None
 
     def _missing(self, category: str, why: Message) -> Signal:

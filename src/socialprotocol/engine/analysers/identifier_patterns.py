@@ -190,9 +190,11 @@ NOT_STREETS = frozenset(
 # "woont op de Kinkerstraat 12", "adres: Rokin 12", "werkadres: Overtoom 301"
 ADDRESS_AFTER_LIVES_RE = re.compile(
     r"(?i:\b(?:woon(?:t|de|den)?|wonen|wonend|woonachtig|verhui\w* naar|gevestigd (?:op|aan)|\w*adres(?: is| wordt)?:?|address:?"
-    r"|(?:nieuwe |ons |mijn )?huis\W{1,8})\s*"
+    # "ons nieuwe huis 👉 Keizersgracht 12", not "mee naar huis. Hoofdstuk 5 ..."
+    r"|(?:nieuwe |ons |mijn )?huis[^\w.?\n]{1,8})\s*"
     r"(?:(?:op|aan|in)\s+)?(?:(?:de|het)\s+)?)"
-    r"(?!(?i:postcode|postbus)\b)(?P<addr>[A-Z][\w'’.-]{2,}(?:\s+[A-Z][\w'’.-]{1,}){0,2}\s+\d{1,4}(?: ?[a-zA-Z](?![\w])|-\d{1,4})?)"
+    r"(?!(?i:postcode|postbus|hoofdstuk|bladzijde|blz|pagina|paragraaf|bijlage|lokaal|kamer|groep"
+    r"|les|level|lijn|tram|bus|veld|week|dag)\b)(?P<addr>[A-Z][\w'’.-]{2,}(?:\s+[A-Z][\w'’.-]{1,}){0,2}\s+\d{1,4}(?: ?[a-zA-Z](?![\w])|-\d{1,4})?)"
     r"(?![\w]|[,.:]\d)"
 )
 
@@ -201,11 +203,16 @@ _MONTHS = (
     r"sep(?:t(?:ember)?)?|okt(?:ober)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|"
     r"january|february|march|april|may|june|july|august|september|october|november|december"
 )
+# The dot of "17 sept." belongs to the date; the full stop after "17 september." does not.
+_ABBREVIATION_DOT = (
+    r"(?:(?<!uari)(?<!maart)(?<!april)(?<!mei)(?<!juni)(?<!juli)(?<!ustus)(?<!mber)(?<!ober)\.)?"
+)
 DATE_RE = re.compile(  # folded
     r"(?<![\d/.-])(?:[0-3]?\d)[-/.](?:[01]?\d)[-/.](?P<year>(?:19|20)\d{2}|\d{2})(?![\d/.-]\d|\d)"
     r"|(?<![\d/.-])(?P<year3>(?:19|20)\d{2})-[01]\d-[0-3]\d(?![\d/.-]\d|\d)"
     r"|(?:(?<=op )|(?<=is )|(?<=: ))(?:[0-3]?\d)[/-](?:[01]?\d)(?![\d/.-])"
-    rf"|(?<![\d])(?:[0-3]?\d)(?:e|ste|de)?\s+(?:{_MONTHS})\.?(?:\s+(?P<year2>(?:19|20)\d{{2}}))?(?![\w])"
+    rf"|(?<![\d])(?:[0-3]?\d)(?:e|ste|de)?\s+(?:{_MONTHS}){_ABBREVIATION_DOT}"
+    r"(?:\s+(?P<year2>(?:19|20)\d{2}))?(?![\w])"
 )
 BIRTH_CONTEXT_RE = re.compile(  # folded
     r"\b(?:geboren|geb\b|geboortedatum|geboortedag|jarig|verjaardag|verjaart|birthday|bday|"

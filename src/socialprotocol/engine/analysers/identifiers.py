@@ -248,10 +248,16 @@ class IdentifierAnalyser(Analyser):
         folded = view.folded
         if not BIRTH_CONTEXT_RE.search(folded):
             return
+        last = -1  # end of the last birth date found
         for m in DATE_RE.finditer(folded):
             if not _plausible_date(m.group(0)):
                 continue
             lo, hi = _sentence(view.text, m.start(), m.end())
+            if lo <= last and _LIST_NEXT.fullmatch(view.text, last, m.start()):
+                # A list of birthdays: "Fenna is jarig op 17 september en Mees op 19 september"
+                yield _signal(view, "birth_date", m.start(), m.end(), 0.8)
+                last = m.end()
+                continue
             has_year = bool(m.group("year") or m.group("year2") or m.group("year3"))
             # A full date anywhere in a sentence about birth (a list of birthdays); a day and
             # month only right next to the word ('jarig op 14 april', not 'komt op 1 december').
@@ -262,6 +268,7 @@ class IdentifierAnalyser(Analyser):
             )
             if BIRTH_CONTEXT_RE.search(window):
                 yield _signal(view, "birth_date", m.start(), m.end(), 0.95 if has_year else 0.8)
+                last = m.end()
 
     def _plates(self, view: TextView, taken: list[tuple[int, int]]) -> Iterator[Signal]:
         if "-" in view.text and _DASH_DIGIT.search(view.text):  # every side code has one
@@ -337,6 +344,11 @@ _AT_HINT = re.compile(r"\(at\)|\[at\]|\{at\}|\(@\)|\[@\]| at [\w-]+ (?:dot|punt)
 _STREET_HINT = re.compile(
     r"(?:str\.|straat|laan|gracht|kade|singel|dreef|plantsoen|steeg|wal|boulevard|allee|weg|plein|park|hof|"
     r"pad|markt|baan|veld|haven|ring|erf|dijk|hoven|zijde|oord|kanaal|weide|dam)\s+\d"
+)
+# Between two dates of a list of birthdays: " en Mees op ", ", Sem op ", " & Noor: " (names,
+# not "en hij komt op").
+_LIST_NEXT = re.compile(
+    r"\s*(?:,|en|&|and)\s+[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)?(?:\s+(?:op|on)|:)?\s*"
 )
 _LIVES_HINT = re.compile(r"woon|wonen|verhuisd|adres|address|huis|laan |plein |weg |kade ")
 

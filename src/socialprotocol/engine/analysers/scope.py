@@ -127,6 +127,11 @@ class ScopeAnalyser:
         board_variants = set().union(*(name_variants(n) for n in names))
         board_variants |= {fold(h) for h in board.hashtags}
         self._board = names_regex(board_variants)
+        # The board's name inside a hashtag: #trotseASKOjuf, #werkenbijasko.
+        tags = sorted({re.sub(r"\W", "", v) for v in board_variants} - {""}, key=len, reverse=True)
+        self._board_tag = re.compile(
+            r"#\w*(?:" + "|".join(re.escape(t) for t in tags if len(t) >= 4) + r")\w*"
+        )
         self._schools = SchoolNames.from_env(env)
         self._staff_work = _alternation(patterns["staff_work"])
         self._people = getattr(env.directory, "scope_matcher", None)
@@ -144,9 +149,14 @@ class ScopeAnalyser:
 
         # Compounds with 'school' are checked per word: a regex with \w+school would rescan
         # every position of the text.
-        for start, end, word in view.words:
-            if "school" in word and allowed(start, end):
-                return start, end
+        for start, _, word in view.words:
+            if "school" not in word:
+                continue
+            # Each part of a compound with a hyphen on its own: "Schoolslag-training".
+            for part in word.split("-"):
+                if "school" in part and allowed(start, start + len(part)):
+                    return start, start + len(part)
+                start += len(part) + 1
         for m in self._strong.finditer(folded):
             if allowed(m.start(), m.end()):
                 return m.start(), m.end()
@@ -163,7 +173,7 @@ class ScopeAnalyser:
             return ScopeResult(ctx.about_school, (reason,))
         folded = view.folded
         reasons: list[str] = []
-        m = self._board.search(folded)
+        m = self._board.search(folded) or self._board_tag.search(folded)
         if m:
             reasons.append(f"names the board: {post.text[m.start() : m.end()]}")
         school = self._schools.find(view)
