@@ -118,12 +118,13 @@ def features(text: str) -> tuple[Block, Block]:
         if n >= 3:
             inside = double[n - 1 :] - double[: len(double) - n + 1] == 0
             cparts.append(((h ^ np.uint32(0x9E3779B9 + n)) % DIM)[inside])
-    return _counts(wparts), _counts(cparts)
-
-
-def _counts(parts: list[npt.NDArray[np.uint32]]) -> Block:
-    idx, n = np.unique(np.concatenate(parts), return_counts=True)
-    return idx.astype(np.int64), n.astype(np.int64)
+    # One sort for both blocks: the character grams are counted DIM higher, then moved back.
+    both = np.concatenate([*wparts, *(c.astype(np.int64) + DIM for c in cparts)])
+    grams, n = np.unique(both, return_counts=True)
+    split = int(np.searchsorted(grams, DIM))
+    idx = grams.astype(np.int64)
+    counts = n.astype(np.int64)
+    return (idx[:split], counts[:split]), (idx[split:] - DIM, counts[split:])
 
 
 def vector(

@@ -13,6 +13,7 @@ import yaml
 
 from socialprotocol.engine.analysers.decency.lexicon import Lexicon
 from socialprotocol.engine.textview import fold
+from socialprotocol.engine.wordtrie import trie_pattern
 
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 CATEGORIES = ("threat", "doxxing", "defamation", "sexual", "reputation", "hate", "insult")
@@ -89,9 +90,11 @@ def load_pattern_data() -> dict[str, Any]:
 
 
 def alternation(words: Iterable[str]) -> str:
-    """A regex alternation of literal phrases, longest first so 'vieze homo' beats 'vieze'."""
-    uniq = sorted({w for w in words if w}, key=lambda w: (-len(w), w))
-    return "(?:" + "|".join(re.escape(w).replace(r"\ ", " ") for w in uniq) + ")"
+    """A regex for a list of literal phrases, the longest first so 'vieze homo' beats 'vieze',
+    written as a trie: re then rejects a position after a letter or two instead of trying
+    hundreds of group names one by one. (Two phrases that match at one place are a prefix of
+    one another, and the trie tries the longer first, so it matches as the sorted list does.)"""
+    return "(?:" + trie_pattern(sorted({w for w in words if w})).replace(r"\ ", " ") + ")"
 
 
 # Kinds of school that come before a school's own name: "OBS De Klimop".
