@@ -120,10 +120,10 @@ def features(text: str) -> tuple[Block, Block]:
             cparts.append(((h ^ np.uint32(0x9E3779B9 + n)) % DIM)[inside])
     # One sort for both blocks: the character grams are counted DIM higher, then moved back.
     both = np.concatenate([*wparts, *(c.astype(np.int64) + DIM for c in cparts)])
-    grams, n = np.unique(both, return_counts=True)
+    grams, found = np.unique(both, return_counts=True)
     split = int(np.searchsorted(grams, DIM))
     idx = grams.astype(np.int64)
-    counts = n.astype(np.int64)
+    counts = found.astype(np.int64)
     return (idx[:split], counts[:split]), (idx[split:] - DIM, counts[split:])
 
 
