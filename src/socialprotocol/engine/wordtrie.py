@@ -82,7 +82,10 @@ class Phrases:
         # For a short list re's own loop in C is faster than the scan and a call per position.
         usable = len(phrases) >= _SPLIT_FROM and all(f is not None for f in self._firsts)
         self._usable = usable
-        self._by_key: dict[tuple[str, bool], re.Pattern[str] | None] = {}
+        self._by_key: dict[str, re.Pattern[str] | None] = {}
+        # Characters with the same phrases share one compiled pattern (all digits, all
+        # punctuation): each compile of a long list costs milliseconds.
+        self._by_kept: dict[tuple[int, ...], re.Pattern[str] | None] = {}
         if usable:
             firsts = [f for f in self._firsts if f is not None]
             chars = "".join(sorted({c for f in firsts for c in f.chars}))
@@ -119,7 +122,7 @@ class Phrases:
             if p < done or p == tried:
                 continue
             tried = p
-            key = (text[p] if p < end else "", p == 0)
+            key = text[p] if p < end else ""
             pattern = self._by_key[key] if key in self._by_key else self._for(key)
             if pattern is None:
                 continue
@@ -136,25 +139,30 @@ class Phrases:
         """The whole alternation, compiled only when it is needed (40 ms for a long list)."""
         return re.compile(self.pattern)
 
-    def _for(self, key: tuple[str, bool]) -> re.Pattern[str] | None:
-        ch, at_zero = key
+    def _for(self, ch: str) -> re.Pattern[str] | None:
         word = bool(ch) and _WORD_CHAR.match(ch) is not None
         digit = ch.isdecimal()
-        kept = [
-            p
-            for p, f in zip(self.phrases, self._firsts, strict=True)
+        kept = tuple(
+            i
+            for i, f in enumerate(self._firsts)
             if f is not None
             and (
-                (f.at_start and at_zero)
+                # "^..." matches at position 0 only, whatever comes first: kept everywhere,
+                # it fails at once elsewhere, and one pattern per character is compiled.
+                f.at_start
                 or ch in f.chars
                 or (f.word and word)
                 or (f.digit and digit)
                 or (f.nonword and bool(ch) and not word)
             )
-        ]
-        pattern = re.compile(_joined(kept)) if kept else None
+        )
+        if kept in self._by_kept:
+            pattern = self._by_kept[kept]
+        else:
+            pattern = re.compile(_joined([self.phrases[i] for i in kept])) if kept else None
+            self._by_kept[kept] = pattern
         if len(self._by_key) < 4096:
-            self._by_key[key] = pattern
+            self._by_key[ch] = pattern
         return pattern
 
 

@@ -138,6 +138,7 @@ class LinearScorer(_Adjusting):
         # Per word pair: the sum of its "any" weights, and of all weights (see _per_step).
         self._steps: dict[tuple[tuple[str, bool] | None, tuple[str, bool]], float] = {}
         self._step_vectors: dict[tuple[tuple[str, bool] | None, tuple[str, bool]], Any] = {}
+        self._name_weights: dict[str, float] = {}
 
     @classmethod
     def from_file(cls, path: Path | Any, featuriser: Featuriser) -> LinearScorer:
@@ -159,7 +160,17 @@ class LinearScorer(_Adjusting):
     def _weight_any(self, names: list[str]) -> float:
         assert self._w_any is not None
         w, get, miss, h = self._w_any, self.rows.get, len(self.rows), self.featuriser.hash
-        return float(sum(w[get(h(n), miss)] for n in names))
+        # Per feature name its weight: letter grams and word classes recur in new word pairs.
+        cache = self._name_weights
+        total = 0.0
+        for n in names:
+            v = cache.get(n)
+            if v is None:
+                v = w[get(h(n), miss)]
+                if len(cache) < 500_000:
+                    cache[n] = v
+            total += v
+        return float(total)
 
     def any_probability(self, nt: NormText, hits: Sequence[Hit]) -> float | None:
         """The same sum as ``probabilities`` for one label, from cached per-word parts."""
