@@ -208,6 +208,7 @@ class Detector:
             else:
                 for key in pat.keys:
                     self._by_key.setdefault(key, []).append(n)
+        self._keys = frozenset(self._by_key)
         self.pats = patterns
         m = patterns.macros
         subjects = (
@@ -364,8 +365,8 @@ class Detector:
         org: list[int] | None = None
         group: list[int] | None = None
         chosen = set(self._always)
-        for word in words:
-            chosen.update(self._by_key.get(word, ()))
+        for word in self._keys.intersection(words):
+            chosen.update(self._by_key[word])
         for n in sorted(chosen):
             pat = self.pats.patterns[n]
             if pat.needs_org:
