@@ -280,15 +280,18 @@ def run(quick: bool) -> list[Row]:
 
     rows: list[Row] = []
     note = f"{n} texts, 12,000-person directory, all analysers, scope forced in"
+    # The wall-clock pass is the first over the texts: the per-word caches are still filling,
+    # as in a process that has just started. The CPU pass comes after six passes.
+    first = f"{note}; first pass (caches filling)"
     for peer, _ in systems[1:]:
-        rows.append(Row(BENCH, "p50 ms", lat["ours"][0], peer, lat[peer][0], "<= 1.0", note))
+        rows.append(Row(BENCH, "p50 ms", lat["ours"][0], peer, lat[peer][0], "<= 1.0", first))
     for peer, _ in systems[1:]:
-        rows.append(Row(BENCH, "p99 ms", lat["ours"][1], peer, lat[peer][1], None, note))
+        rows.append(Row(BENCH, "p99 ms", lat["ours"][1], peer, lat[peer][1], None, first))
     for peer, _ in systems[1:]:
         rows.append(
             Row(BENCH, "posts/s (batch, 1 core)", rate["ours"], peer, rate[peer], ">= 1000", note)
         )
-    cpu_note = f"{note}; CPU time of the checking thread"
+    cpu_note = f"{note}; CPU time of the checking thread, steady state"
     for peer, _ in systems[1:]:
         rows.append(
             Row(BENCH, "p50 CPU ms", cpu_lat["ours"][0], peer, cpu_lat[peer][0], "<= 1.0", cpu_note)
