@@ -78,8 +78,14 @@ class DisclosureAnalyser(Analyser):
         roles = rf"(?:\w+-|\w*)(?:{trie_pattern(words)})"
 
         others = "|".join(w.strip() for w in data["others_verbs"].split("|") if w.strip())
+        # Not after "de", "hun", "vorige", ...: one look-behind per word length (re needs a
+        # fixed width), not one per word.
+        by_length: dict[int, list[str]] = {}
+        for w in (w.strip() for w in data["not_mine"].split("|")):
+            if w:
+                by_length.setdefault(len(w), []).append(re.escape(w))
         not_mine = "".join(
-            rf"(?<!\b{w.strip()} )" for w in data["not_mine"].split("|") if w.strip()
+            rf"(?<!\b(?:{'|'.join(ws)}) )" for _, ws in sorted(by_length.items())
         )
 
         def fill(pattern: str) -> str:
