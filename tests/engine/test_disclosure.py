@@ -132,6 +132,12 @@ def categories(text: str, setting: str, role: str = "staff") -> set[str]:
         "Vandaag mijn 25-jarig jubileum bij ASKO gevierd met het team 🥂",
         "Hoe het is bij mijn nieuwe werkgever: ASKO bevalt goed!",
         "De eerste paal is geslagen!\n— Pieter-Bas, projectleider huisvesting bij ASKO",
+        "Invallers gezocht! Ik maak bij ASKO elke ochtend de vervangingsroosters.",
+        "Beste buren, ik regel bij ASKO het onderhoud van de schoolgebouwen in onze wijk.",
+        "Jongens ik zit nu 3 jaar in de invalpool van ASKO en ik word er gek van",
+        "Goede stap, dat ASKO-beleid. (Werk zelf op het bestuursbureau van ASKO.)",
+        "Als persvoorlichter bij ASKO: de school blijft open tijdens de verbouwing.",
+        "Ik ben woordvoerder van ASKO; persvragen graag per mail.",
     ],
 )
 def test_it_accepts_natural_ways_of_saying_you_work_there(text: str) -> None:
@@ -177,6 +183,8 @@ def test_it_accepts_natural_ways_of_saying_you_work_there(text: str) -> None:
         "De directeur van De Regenboog (ASKO) heeft ontslag genomen.",
         "Hoe het is bij mijn oude werkgever? ASKO was prima.",
         "bij ons op scool doen we morgen ook mee met de staking",
+        "Collega's, werk jij bij ASKO en wil je mee met de fietstocht? Dan zet ik je op de lijst.",
+        "Ik heb gisteren gesolliciteerd bij ASKO, duimen!",
     ],
 )
 def test_it_asks_staff_to_disclose_in_work_posts_about_the_board(text: str) -> None:
@@ -233,6 +241,7 @@ def test_it_asks_staff_to_disclose_in_work_posts_about_the_board(text: str) -> N
         "Tien jaar IB'er bij ASKO. Dit is overigens mijn eigen, geheel onofficiële gemopper.",
         "Als ASKO-leraar: kom morgen naar het Museumplein! Dit is gewoon Esther die praat, niet de ASKO.",
         "ik werk bij asko. de stichting gaat bezuinige. niemand anders z'n mening",
+        "Ik werk bij ASKO. Over de nieuwe school: mijn reactie, van niemand anders dan mij: top!",
     ],
 )
 def test_it_accepts_disclaimers_in_private_posts(text: str) -> None:

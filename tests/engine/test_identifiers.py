@@ -146,6 +146,8 @@ def test_it_finds_each_identifier_notation(text: str, expected: list[tuple[str, 
         "tot 1-jan-26 geldig",
         "graag kenteken doorgeven, terug rond 14.00",
         "De rapporten gaan mee naar huis. Hoofdstuk 5 van rekenen graag oefenen.",
+        "Kerstviering 12-12 van de peuters gaat gewoon door.",
+        "Sem is geboren in 2015. Studiedag 06-03-2027.",
     ],
 )
 def test_it_ignores_numbers_that_are_not_personal(text: str) -> None:
@@ -169,3 +171,11 @@ def test_the_redacted_text_checks_clean() -> None:
         == "Schoolreisgeld naar [rekeningnummer], vragen? [telefoonnummer] #schoolreis"
     )
     assert c.check(post(report.fixed_text)).findings == ()
+
+
+def test_a_date_right_after_a_sentence_about_a_birth_date_is_a_birth_date() -> None:
+    text = "Beste meester, de geboortedatum van Sem klopt niet. Het moet 21-06-2017 zijn."
+    report = checker(("identifiers",)).check(post(text))
+    assert [(f.category, f.evidence.excerpt) for f in report.findings] == [  # type: ignore[union-attr]
+        ("birth_date", "21-06-2017")
+    ]

@@ -45,6 +45,8 @@ from .helpers import checker, post
         "laatste dag voor de zomer op het vogelnest ☀️ 6 weken!!! #trotseASKOjuf",
         "hoi ouders gr 4, wie kan donderdag rijden naar het museum?",
         "Wie wil meedenken over ons uitwisselingsproject met Amsterdamse basisscholen?",
+        "@asko_amsterdam jullie nieuwe logo 😍😍",
+        "wie heeft het rekenwerk van blz 42 😭 stuur ff pls",
     ],
 )
 def test_it_puts_school_related_posts_in_scope(text: str) -> None:

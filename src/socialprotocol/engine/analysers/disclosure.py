@@ -68,7 +68,7 @@ class DisclosureAnalyser(Analyser):
         # without saying that the author works there.
         tags = {re.sub(r"\W", "", v) for v in variants} | {h.lower() for h in board.hashtags}
         tag_re = "|".join(re.escape(t) for t in sorted(tags, key=len, reverse=True) if len(t) >= 4)
-        self._board_tag = re.compile(rf"#\w*(?:{tag_re})\w*")
+        self._board_tag = re.compile(rf"[#@]\w*(?:{tag_re})\w*")  # also @asko_amsterdam
         self._schools = SchoolNames.from_env(env)
         self._normaliser = Normaliser.from_env(env)
         self._model = StatementModel() if env.options.get("statement_model", "") != "none" else None

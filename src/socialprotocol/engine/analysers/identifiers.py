@@ -226,8 +226,8 @@ class IdentifierAnalyser(Analyser):
         for m in STREET_RE.finditer(text) if street_hint else ():
             start = _skip_lowercase_articles(text, m.start(), m.start("num"))
             street = folded[start : m.start("num")].split()
-            if not street or street[-1] in NOT_STREETS:
-                continue
+            if not street or street[-1] in NOT_STREETS or street[-1].endswith("viering"):
+                continue  # "Kerstviering 12-12 van de peuters"
             yield _signal(view, "address", start, m.end(), 0.93)
         for m in STREET_FIRST_RE.finditer(text):
             yield _signal(view, "address", m.start(), m.end(), 0.9)
@@ -266,7 +266,13 @@ class IdentifierAnalyser(Analyser):
                 if has_year
                 else folded[max(lo, m.start() - 25) : min(hi, m.end() + 15)]
             )
-            if BIRTH_CONTEXT_RE.search(window):
+            if BIRTH_CONTEXT_RE.search(window) or (
+                # "... de verkeerde geboortedatum van Sem. Het moet 21-06-2017 zijn."
+                has_year
+                and hi - lo <= 50
+                and _EVENT.search(folded, lo, hi) is None
+                and BIRTH_CONTEXT_RE.search(folded, max(0, lo - 80), lo) is not None
+            ):
                 yield _signal(view, "birth_date", m.start(), m.end(), 0.95 if has_year else 0.8)
                 last = m.end()
 
@@ -344,6 +350,11 @@ _AT_HINT = re.compile(r"\(at\)|\[at\]|\{at\}|\(@\)|\[@\]| at [\w-]+ (?:dot|punt)
 _STREET_HINT = re.compile(
     r"(?:str\.|straat|laan|gracht|kade|singel|dreef|plantsoen|steeg|wal|boulevard|allee|weg|plein|park|hof|"
     r"pad|markt|baan|veld|haven|ring|erf|dijk|hoven|zijde|oord|kanaal|weide|dam)\s+\d"
+)
+# Words of an event: a date in a sentence with one is not a birth date ("Studiedag 06-03-2027").
+_EVENT = re.compile(
+    r"dag\b|viering|feest|reis|avond|vergadering|rapport|toets|kamp|uitje|open|start|begin|vanaf"
+    r"|\btot\b|\bom \d|deadline|inleveren|betalen|gesprek|afspraak|vakantie"
 )
 # Between two dates of a list of birthdays: " en Mees op ", ", Sem op ", " & Noor: " (names,
 # not "en hij komt op").

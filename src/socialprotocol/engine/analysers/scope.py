@@ -127,10 +127,10 @@ class ScopeAnalyser:
         board_variants = set().union(*(name_variants(n) for n in names))
         board_variants |= {fold(h) for h in board.hashtags}
         self._board = names_regex(board_variants)
-        # The board's name inside a hashtag: #trotseASKOjuf, #werkenbijasko.
+        # The board's name inside a hashtag or a handle: #trotseASKOjuf, @asko_amsterdam.
         tags = sorted({re.sub(r"\W", "", v) for v in board_variants} - {""}, key=len, reverse=True)
         self._board_tag = re.compile(
-            r"#\w*(?:" + "|".join(re.escape(t) for t in tags if len(t) >= 4) + r")\w*"
+            r"[#@]\w*(?:" + "|".join(re.escape(t) for t in tags if len(t) >= 4) + r")\w*"
         )
         self._schools = SchoolNames.from_env(env)
         self._staff_work = _alternation(patterns["staff_work"])
