@@ -50,7 +50,7 @@ def test_it_has_enough_posts() -> None:
 
 def test_ids_and_texts_are_unique() -> None:
     assert all(re.fullmatch(r"tp-\d{4}", r["id"]) for r in ROWS)
-    assert all(re.fullmatch(r"(ho|[hds]\d[a-z]?)-\d{4}", r["id"]) for r in HELD_OUT_ROWS)
+    assert all(re.fullmatch(r"(ho|[hds]\d{1,2}[a-z]?)-\d{4}", r["id"]) for r in HELD_OUT_ROWS)
     assert len(EVERY_ID) == len(set(EVERY_ID)), "duplicate ids"
     texts = [r["text"] for r in EVERY_ROW]
     assert len(texts) == len(set(texts)), "duplicate texts (also across the two files)"
