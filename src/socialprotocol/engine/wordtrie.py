@@ -1,6 +1,11 @@
-"""A regular expression for a list of words, built as a trie: "leerkracht|leraar|lerares"
-becomes "le(?:erkracht|ra(?:ar|res))". Python's re tries the alternatives of a flat list one
-by one at every position; the trie rejects a position after a character or two."""
+"""Long lists of words and phrases as patterns that stay fast.
+
+- ``trie_pattern``: a list of literal words as a trie: "leerkracht|leraar|lerares" becomes
+  "le(?:erkracht|ra(?:ar|res))". Python's re tries the alternatives of a flat list one by one
+  at every position; the trie rejects a position after a character or two.
+- ``Phrases``: a long list of phrases tried only where one of them can start.
+- ``Gate``: a pattern searched only in windows around words every match is near.
+"""
 
 from __future__ import annotations
 
@@ -35,11 +40,12 @@ def _pattern(node: dict[str, dict]) -> str:  # type: ignore[type-arg]
 
 
 class Gate:
-    """Searches a long alternation of phrases only near the words every phrase contains.
+    """Searches a pattern only in windows around anchor words that every match is near.
 
-    Trying seventy disclaimer phrases at every word of every post is slow; most posts contain
-    none of their anchor words ("mening", "namens", "views", ...), and those that do contain
-    one or two. The phrases are searched in a window around each anchor."""
+    The disclosure analyser's signatures and fixed phrases all name the board (or refer back
+    to it: "als iemand die er werkt"); most posts name it once or not at all, so only the text
+    around those words is searched. The caller must make sure every match is near an anchor
+    (a test checks it on every labelled post)."""
 
     def __init__(self, anchors: list[str], before: int = 100, after: int = 160) -> None:
         self._anchors = re.compile(trie_pattern(sorted(set(anchors))))
@@ -78,9 +84,11 @@ class Phrases:
     def __init__(self, phrases: list[str]) -> None:
         self.phrases = phrases
         self.pattern = _joined(phrases)
-        self._firsts = [first_characters(p) for p in phrases]
-        # For a short list re's own loop in C is faster than the scan and a call per position.
-        usable = len(phrases) >= _SPLIT_FROM and all(f is not None for f in self._firsts)
+        # For a short list re's own loop in C is faster than the scan and a call per position
+        # (and parsing its phrases at start-up would be wasted).
+        long = len(phrases) >= _SPLIT_FROM
+        self._firsts = [first_characters(p) for p in phrases] if long else []
+        usable = long and all(f is not None for f in self._firsts)
         self._usable = usable
         self._by_key: dict[str, re.Pattern[str] | None] = {}
         # Characters with the same phrases share one compiled pattern (all digits, all

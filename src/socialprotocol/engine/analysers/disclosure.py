@@ -10,7 +10,12 @@ from __future__ import annotations
 import re
 
 from socialprotocol.engine.analysers.base import Analyser, Environment, register
-from socialprotocol.engine.analysers.scope import SchoolNames, load_word_patterns, name_variants
+from socialprotocol.engine.analysers.scope import (
+    SchoolNames,
+    board_names,
+    board_tag_regex,
+    load_word_patterns,
+)
 from socialprotocol.engine.analysers.statement_model import Normaliser, Opinion, StatementModel
 from socialprotocol.engine.model import ContextEvidence, Message, Post, Role, Setting, Signal
 from socialprotocol.engine.textview import TextView
@@ -55,10 +60,7 @@ class DisclosureAnalyser(Analyser):
 
     def load(self, env: Environment) -> None:
         data = load_word_patterns("disclosure.yaml")
-        board = env.protocol.board
-        variants: set[str] = set()
-        for n in {board.name, board.full_name, *board.aliases}:
-            variants |= name_variants(n)
+        variants = board_names(env.protocol.board, hashtags=False)
         names = [
             re.escape(v).replace(r"\ ", r"[ -]?") for v in sorted(variants, key=len, reverse=True)
         ]
@@ -66,9 +68,7 @@ class DisclosureAnalyser(Analyser):
         self._board = re.compile(rf"(?<![\w])#?{board_re}(?![\w])")
         # A hashtag naming the board makes the post about it (#werkenbijasko, #trotsopasko),
         # without saying that the author works there.
-        tags = {re.sub(r"\W", "", v) for v in variants} | {h.lower() for h in board.hashtags}
-        tag_re = "|".join(re.escape(t) for t in sorted(tags, key=len, reverse=True) if len(t) >= 4)
-        self._board_tag = re.compile(rf"[#@]\w*(?:{tag_re})\w*")  # also @asko_amsterdam
+        self._board_tag = board_tag_regex(board_names(env.protocol.board))
         self._schools = SchoolNames.from_env(env)
         self._normaliser = Normaliser.from_env(env)
         self._model = StatementModel() if env.options.get("statement_model", "") != "none" else None
@@ -84,9 +84,7 @@ class DisclosureAnalyser(Analyser):
         for w in (w.strip() for w in data["not_mine"].split("|")):
             if w:
                 by_length.setdefault(len(w), []).append(re.escape(w))
-        not_mine = "".join(
-            rf"(?<!\b(?:{'|'.join(ws)}) )" for _, ws in sorted(by_length.items())
-        )
+        not_mine = "".join(rf"(?<!\b(?:{'|'.join(ws)}) )" for _, ws in sorted(by_length.items()))
 
         def fill(pattern: str) -> str:
             return (

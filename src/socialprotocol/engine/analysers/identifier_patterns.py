@@ -150,6 +150,8 @@ STREET_FIRST_RE = re.compile(
     r"(?![\w]|[,.:]\d)"
 )
 
+# Compounds that end like a street (-ring) but are events: "Kerstviering 12-12".
+NOT_STREET_ENDINGS = ("viering",)
 # Compounds that end like a street but are places in school life, not addresses.
 NOT_STREETS = frozenset(
     [

@@ -25,6 +25,7 @@ from socialprotocol.engine.analysers.identifier_patterns import (
     EMAIL_RE,
     IBAN_CANDIDATE_RE,
     NOT_PERSONAL_NUMBER_RE,
+    NOT_STREET_ENDINGS,
     NOT_STREETS,
     OBFUSCATED_EMAIL_RE,
     PHONE_CANDIDATE_RE,
@@ -226,8 +227,8 @@ class IdentifierAnalyser(Analyser):
         for m in STREET_RE.finditer(text) if street_hint else ():
             start = _skip_lowercase_articles(text, m.start(), m.start("num"))
             street = folded[start : m.start("num")].split()
-            if not street or street[-1] in NOT_STREETS or street[-1].endswith("viering"):
-                continue  # "Kerstviering 12-12 van de peuters"
+            if not street or street[-1] in NOT_STREETS or street[-1].endswith(NOT_STREET_ENDINGS):
+                continue
             yield _signal(view, "address", start, m.end(), 0.93)
         for m in STREET_FIRST_RE.finditer(text):
             yield _signal(view, "address", m.start(), m.end(), 0.9)

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from importlib import resources
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import yaml
 
@@ -19,6 +19,9 @@ from socialprotocol.engine.analysers.base import Environment
 from socialprotocol.engine.model import Post, Role, Setting
 from socialprotocol.engine.names import lexicon
 from socialprotocol.engine.textview import TextView, fold
+
+if TYPE_CHECKING:
+    from socialprotocol.engine.protocol.schema import Board
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,6 +53,20 @@ def name_variants(name: str) -> set[str]:
             rest = folded[len(article) :]
             out |= {rest, re.sub(r"[^\w]", "", rest)}
     return {v for v in out if len(v) >= 3}
+
+
+def board_names(board: Board, hashtags: bool = True) -> set[str]:
+    """The board's names as people write them (name, full name, aliases, and its hashtags)."""
+    out = {fold(h) for h in board.hashtags} if hashtags else set()
+    for name in {board.name, board.full_name, *board.aliases}:
+        out |= name_variants(name)
+    return out
+
+
+def board_tag_regex(names: set[str]) -> re.Pattern[str]:
+    """The board's name inside a hashtag or a handle: #trotseASKOjuf, @asko_amsterdam."""
+    tags = sorted({re.sub(r"\W", "", n) for n in names}, key=len, reverse=True)
+    return re.compile(r"[#@]\w*(?:" + "|".join(re.escape(t) for t in tags if len(t) >= 4) + r")\w*")
 
 
 def names_regex(variants: set[str]) -> re.Pattern[str]:
@@ -122,16 +139,9 @@ class ScopeAnalyser:
         self._strong = _alternation(patterns["strong"])
         self._weak = _alternation(patterns["weak"])
         self._exclude = _alternation(patterns["exclude"])
-        board = env.protocol.board
-        names = {board.name, board.full_name, *board.aliases}
-        board_variants = set().union(*(name_variants(n) for n in names))
-        board_variants |= {fold(h) for h in board.hashtags}
-        self._board = names_regex(board_variants)
-        # The board's name inside a hashtag or a handle: #trotseASKOjuf, @asko_amsterdam.
-        tags = sorted({re.sub(r"\W", "", v) for v in board_variants} - {""}, key=len, reverse=True)
-        self._board_tag = re.compile(
-            r"[#@]\w*(?:" + "|".join(re.escape(t) for t in tags if len(t) >= 4) + r")\w*"
-        )
+        names = board_names(env.protocol.board)
+        self._board = names_regex(names)
+        self._board_tag = board_tag_regex(names)
         self._schools = SchoolNames.from_env(env)
         self._staff_work = _alternation(patterns["staff_work"])
         self._people = getattr(env.directory, "scope_matcher", None)

@@ -29,8 +29,7 @@ import numpy as np
 import numpy.typing as npt
 
 from socialprotocol.engine.analysers.base import Environment
-from socialprotocol.engine.analysers.scope import name_variants
-from socialprotocol.engine.textview import fold
+from socialprotocol.engine.analysers.scope import board_names, name_variants
 
 DIM = 1 << 18
 KINDS = ("disclosure", "disclaimer")
@@ -54,10 +53,7 @@ class Normaliser:
 
     @classmethod
     def from_env(cls, env: Environment) -> Normaliser:
-        board = env.protocol.board
-        names: set[str] = {fold(h) for h in board.hashtags}
-        for n in {board.name, board.full_name, *board.aliases}:
-            names |= name_variants(n)
+        names = board_names(env.protocol.board)
         schools: set[str] = set()
         for school in env.directory.schools if env.directory is not None else ():
             schools |= name_variants(school)
