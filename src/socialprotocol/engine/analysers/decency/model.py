@@ -138,6 +138,7 @@ class LinearScorer(_Adjusting):
         # Per word pair: the sum of its "any" weights, and of all weights (see _per_step).
         self._steps: dict[tuple[tuple[str, bool] | None, tuple[str, bool]], float] = {}
         self._step_vectors: dict[tuple[tuple[str, bool] | None, tuple[str, bool]], Any] = {}
+        self._units: dict[tuple[str, bool], float] = {}  # per word, its own features' "any" sum
         self._name_weights: dict[str, float] = {}
 
     @classmethod
@@ -177,8 +178,31 @@ class LinearScorer(_Adjusting):
         if self._w_any is None:
             return None
         z = self._b_any + self._weight_any(self.featuriser.post(nt.tokens, nt.text, hits))
-        z += sum(self._per_step(nt, self._steps, self._weight_any, 300_000))
+        z += sum(self._any_steps(nt))
         return 1.0 / (1.0 + math.exp(-z))
+
+    def _any_steps(self, nt: NormText) -> list[float]:
+        """``_per_step`` for the "any" weight, with a second cache per word: a new pair of
+        words mostly joins words seen before, so only the pair's own features are new."""
+        f, steps, units, weight = self.featuriser, self._steps, self._units, self._weight_any
+        out = []
+        prev: Any = None
+        key: tuple[str, bool] | None = None
+        for tok in nt.tokens:
+            step = (key, key := (tok.norm, tok.name_like))
+            v = steps.get(step)
+            if v is None:
+                u = units.get(key)
+                if u is None:
+                    u = weight(f.unit(tok))
+                    if len(units) < 300_000:
+                        units[key] = u
+                v = u if prev is None else u + weight(f.pair(prev, tok))
+                if len(steps) < 300_000:
+                    steps[step] = v
+            out.append(v)
+            prev = tok
+        return out
 
     def _per_step(self, nt: NormText, cache: dict[Any, Any], value: Any, limit: int) -> list[Any]:
         """The value of each word's features with its pair to the word before, cached by that

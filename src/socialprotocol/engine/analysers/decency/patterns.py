@@ -56,14 +56,12 @@ class Pattern:
     weight: float
     negatable: bool
     needs_intent: bool
-    index: int
+    index: int  # position in its category list, for explanations and tests
     keys: frozenset[str] | None  # run only when one of these words is in the post
     needs_org: bool  # run only when the post names the board, a school or "de school"
     needs_group: bool  # run only when the post names a protected group
     needs_target: bool  # keep only when the sentence names a person or says "you"
-    anchor: str | None = (
-        None  # "org" / "group": try only where such a name starts  # position in its category list, for explanations and tests
-    )
+    anchor: str | None = None  # "org" / "group": try only where such a name starts
 
 
 @dataclass(frozen=True, slots=True)
