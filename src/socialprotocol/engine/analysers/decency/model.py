@@ -138,7 +138,9 @@ class LinearScorer(_Adjusting):
         # Per word pair: the sum of its "any" weights, and of all weights (see _per_step).
         self._steps: dict[tuple[tuple[str, bool] | None, tuple[str, bool]], float] = {}
         self._step_vectors: dict[tuple[tuple[str, bool] | None, tuple[str, bool]], Any] = {}
-        self._units: dict[tuple[str, bool], float] = {}  # per word, its own features' "any" sum
+        # Per word: the same sums of its own features (see _per_step).
+        self._units: dict[tuple[str, bool], float] = {}
+        self._unit_vectors: dict[tuple[str, bool], Any] = {}
         self._name_weights: dict[str, float] = {}
 
     @classmethod
@@ -178,13 +180,16 @@ class LinearScorer(_Adjusting):
         if self._w_any is None:
             return None
         z = self._b_any + self._weight_any(self.featuriser.post(nt.tokens, nt.text, hits))
-        z += sum(self._any_steps(nt))
+        z += sum(self._per_step(nt, self._steps, self._units, self._weight_any, 300_000))
         return 1.0 / (1.0 + math.exp(-z))
 
-    def _any_steps(self, nt: NormText) -> list[float]:
-        """``_per_step`` for the "any" weight, with a second cache per word: a new pair of
-        words mostly joins words seen before, so only the pair's own features are new."""
-        f, steps, units, weight = self.featuriser, self._steps, self._units, self._weight_any
+    def _per_step(
+        self, nt: NormText, steps: dict[Any, Any], units: dict[Any, Any], value: Any, limit: int
+    ) -> list[Any]:
+        """The value of each word's features with its pair to the word before, cached by that
+        pair of words: posts repeat their words, so most posts are scored from the cache. A new
+        pair mostly joins words seen before: each word's own part is cached too."""
+        f = self.featuriser
         out = []
         prev: Any = None
         key: tuple[str, bool] | None = None
@@ -194,30 +199,12 @@ class LinearScorer(_Adjusting):
             if v is None:
                 u = units.get(key)
                 if u is None:
-                    u = weight(f.unit(tok))
-                    if len(units) < 300_000:
+                    u = value(f.unit(tok))
+                    if len(units) < limit:
                         units[key] = u
-                v = u if prev is None else u + weight(f.pair(prev, tok))
-                if len(steps) < 300_000:
+                v = u if prev is None else u + value(f.pair(prev, tok))
+                if len(steps) < limit:
                     steps[step] = v
-            out.append(v)
-            prev = tok
-        return out
-
-    def _per_step(self, nt: NormText, cache: dict[Any, Any], value: Any, limit: int) -> list[Any]:
-        """The value of each word's features with its pair to the word before, cached by that
-        pair of words: posts repeat their words, so most posts are scored from the cache."""
-        f = self.featuriser
-        out = []
-        prev: Any = None
-        key: tuple[str, bool] | None = None
-        for tok in nt.tokens:
-            step = (key, key := (tok.norm, tok.name_like))
-            v = cache.get(step)
-            if v is None:
-                v = value(f.unit(tok) + ([] if prev is None else f.pair(prev, tok)))
-                if len(cache) < limit:
-                    cache[step] = v
             out.append(v)
             prev = tok
         return out
@@ -230,7 +217,7 @@ class LinearScorer(_Adjusting):
         """``_logits`` of the whole post from cached per-word-pair vectors (posts with findings
         would otherwise hash every letter n-gram again)."""
         parts = [self._vector(self.featuriser.post(nt.tokens, nt.text, hits))]
-        parts.extend(self._per_step(nt, self._step_vectors, self._vector, 50_000))
+        parts.extend(self._per_step(nt, self._step_vectors, self._unit_vectors, self._vector, 50_000))
         return np.sum(parts, axis=0) + self.bias
 
     def probabilities(self, text: str, nt: NormText, hits: Sequence[Hit]) -> dict[str, float]:
