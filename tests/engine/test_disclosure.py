@@ -138,6 +138,13 @@ def categories(text: str, setting: str, role: str = "staff") -> set[str]:
         "Goede stap, dat ASKO-beleid. (Werk zelf op het bestuursbureau van ASKO.)",
         "Als persvoorlichter bij ASKO: de school blijft open tijdens de verbouwing.",
         "Ik ben woordvoerder van ASKO; persvragen graag per mail.",
+        "Na de zomer terug aan het werk bij ASKO, nu als leerkracht in groep 3.",
+        "Sinds januari coördineer ik de flex-pool van ASKO, pittig met al die zieken.",
+        "Vanuit ASKO train ik nieuwe BHV'ers op alle scholen.",
+        "Deze maand via de ASKO-flexpool op Het Vogelnest.",
+        "Week 2 op het stafbureau van ASKO en ik ken al bijna iedereen.",
+        "Die staking is terecht. Groetjes, iemand die zelf bij ASKO lesgeeft.",
+        "Het nieuwe rooster van ASKO? Mijn broodheer weet wat hij doet.",
     ],
 )
 def test_it_accepts_natural_ways_of_saying_you_work_there(text: str) -> None:
@@ -185,6 +192,8 @@ def test_it_accepts_natural_ways_of_saying_you_work_there(text: str) -> None:
         "bij ons op scool doen we morgen ook mee met de staking",
         "Collega's, werk jij bij ASKO en wil je mee met de fietstocht? Dan zet ik je op de lijst.",
         "Ik heb gisteren gesolliciteerd bij ASKO, duimen!",
+        "Kom ook aan de slag bij ASKO! Vacatures op de site.",
+        "Wie coördineert bij ASKO eigenlijk de inval? Niemand weet het.",
     ],
 )
 def test_it_asks_staff_to_disclose_in_work_posts_about_the_board(text: str) -> None:
@@ -242,6 +251,10 @@ def test_it_asks_staff_to_disclose_in_work_posts_about_the_board(text: str) -> N
         "Als ASKO-leraar: kom morgen naar het Museumplein! Dit is gewoon Esther die praat, niet de ASKO.",
         "ik werk bij asko. de stichting gaat bezuinige. niemand anders z'n mening",
         "Ik werk bij ASKO. Over de nieuwe school: mijn reactie, van niemand anders dan mij: top!",
+        "Ik werk bij ASKO en dit is slechts hoe ik het zelf zie: te snel ingevoerd.",
+        "Ik werk bij ASKO. Wat hier staat = mijn mening, niet dat van de stichting.",
+        "Juf bij ASKO | groep 4 | standpunten eigen",
+        "I work for ASKO. The views in this post belong to me alone.",
     ],
 )
 def test_it_accepts_disclaimers_in_private_posts(text: str) -> None:

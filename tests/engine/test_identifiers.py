@@ -107,6 +107,8 @@ def found(text: str) -> list[tuple[str, str]]:
             [("birth_date", "12.08.2019")],
         ),
         ("Ons nieuwe huis! 🏡 Overtoom 112-2.", [("address", "Overtoom 112-2")]),
+        ("We gaan naar het Scheepvaartmuseum, Kattenburgerplein 1.", [("address", "Kattenburgerplein 1")]),
+        ("Verzamelen bij de ingang, Westerdok 12, om 9 uur", [("address", "Westerdok 12")]),
     ],
 )
 def test_it_finds_each_identifier_notation(text: str, expected: list[tuple[str, str]]) -> None:
@@ -127,6 +129,8 @@ def test_it_finds_each_identifier_notation(text: str, expected: list[tuple[str, 
         "NL91ABNA0417164301 klopt niet",
         "2026 en verder",
         "1500 km gefietst",
+        "Onderweg 25 min in de file gestaan",
+        "Op de Ringweg 20 minuten stilgestaan",
         "Hulplijn 0900-1113111",
         "gratis via 0800-0123",
         "ouderavond op 3 maart om 19:30",

@@ -47,6 +47,11 @@ from .helpers import checker, post
         "Wie wil meedenken over ons uitwisselingsproject met Amsterdamse basisscholen?",
         "@asko_amsterdam jullie nieuwe logo 😍😍",
         "wie heeft het rekenwerk van blz 42 😭 stuur ff pls",
+        "heeft iemand het taalhuiswerk van vandaag? was er niet",
+        "zet het ff in de klasapp, dan weet iedereen het",
+        "Wie doet er mee met het juffencadeautje? Tikkie volgt!",
+        "generale repetitie van de afscheidsmusical morgen 😱",
+        "2 weken ziek en nu alle proefwerken inhalen, echt niet normaal",
     ],
 )
 def test_it_puts_school_related_posts_in_scope(text: str) -> None:
@@ -78,6 +83,8 @@ def test_it_puts_school_related_posts_in_scope(text: str) -> None:
         "Als rijschoolhouder zie ik elk jaar weer leerlingen die zenuwachtig zijn.",
         "Schoolslag-training vanavond bij de zwemclub, mijn dochter is zo trots 🏊",
         "200 gr 4 keer per week, dat is mijn dieet",
+        "Muziekschool Allegro zoekt een docent piano voor de woensdagmiddag",
+        "Zoek een bijlesjuf voor wiskunde, privé en niet via school",
     ],
 )
 def test_it_leaves_private_posts_about_other_things_out_of_scope(text: str) -> None:

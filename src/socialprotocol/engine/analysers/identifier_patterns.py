@@ -135,14 +135,17 @@ POSTCODE_STOP_LETTERS = frozenset(
 # Street names: a word ending in a street suffix followed by a house number.
 _LOWER_OK = r"str\.|straat|laan|gracht|kade|singel|dreef|plantsoen|steeg|burgwal|straatweg|dwarsstraat|boulevard|allee"
 _CAPITAL_ONLY = (
-    r"weg|plein|park|hof|pad|markt|baan|veld|haven|wal|ring|erf|dijk|hoven|oord|kanaal|weide|dam"
+    r"weg|plein|park|hof|pad|markt|baan|veld|haven|wal|ring|erf|dijk|hoven|oord|kanaal|weide|dam|dok"
 )
+STREET_ENDINGS = f"{_LOWER_OK}|{_CAPITAL_ONLY}"  # every ending, for a quick test before the patterns
 _NUM = r"(?P<num>\d{1,4}(?: ?[a-zA-Z](?![\w/])|-\d{1,4}| ?-? ?(?:hs|bis|huis|III|II|I)(?![\w]))?)"
 _PREFIX = r"(?:(?:[A-Z][\w'’.-]*|van|de|der|den|het|ter|ten|1e|2e|3e)\s+){0,3}"
 STREET_RE = re.compile(
     rf"(?<![\w-])(?:{_PREFIX}[A-Za-zÀ-ÿ'’-]{{2,}}?(?:{_LOWER_OK})"
     rf"|{_PREFIX}[A-Z][A-Za-zÀ-ÿ'’-]{{1,}}?(?:{_CAPITAL_ONLY}))\s+{_NUM}"
     r"(?:,? *[1-9]\d{3} ?[A-Z]{2}(?![\w]))?(?![\w]|[,.:]\d)"
+    # "Onderweg 40 min stilgestaan": a number with a unit is no house number.
+    r"(?! ?(?:(?:min|minuten|sec|seconden|uur|km|kilometer|meter|kg|kilo|euro|procent|keer|graden)\b|%|°))"
 )
 STREET_FIRST_RE = re.compile(
     rf"(?<![\w-])(?:Laan|Plein|Weg|Kade|Dreef|Straat|Singel|Gracht|Hof|Park|Dijk) "
@@ -186,6 +189,7 @@ NOT_STREETS = frozenset(
         "racebaan",
         "loopbaan",
         "landingsbaan",
+        "onderweg",
     ]
 )
 

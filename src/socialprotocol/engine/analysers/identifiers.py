@@ -36,6 +36,7 @@ from socialprotocol.engine.analysers.identifier_patterns import (
     POSTCODE_CONTEXT_RE,
     POSTCODE_RE,
     POSTCODE_STOP_LETTERS,
+    STREET_ENDINGS,
     STREET_FIRST_RE,
     STREET_RE,
     STUDENT_NUMBER_RE,
@@ -348,10 +349,7 @@ def _found(view: TextView, pattern: re.Pattern[str]) -> list[re.Match[str]]:
 
 _AT_HINT = re.compile(r"\(at\)|\[at\]|\{at\}|\(@\)|\[@\]| at [\w-]+ (?:dot|punt) | apenstaartje ")
 # Cheap tests that tell whether the costly street patterns can match at all.
-_STREET_HINT = re.compile(
-    r"(?:str\.|straat|laan|gracht|kade|singel|dreef|plantsoen|steeg|wal|boulevard|allee|weg|plein|park|hof|"
-    r"pad|markt|baan|veld|haven|ring|erf|dijk|hoven|zijde|oord|kanaal|weide|dam)\s+\d"
-)
+_STREET_HINT = re.compile(rf"(?:{STREET_ENDINGS}|zijde)\s+\d")
 # Words of an event: a date in a sentence with one is not a birth date ("Studiedag 06-03-2027").
 _EVENT = re.compile(
     r"dag\b|viering|feest|reis|avond|vergadering|rapport|toets|kamp|uitje|open|start|begin|vanaf"
