@@ -60,6 +60,7 @@ GROUP_WORDS = frozenset({"groep", "klas", "leerjaar", "kleutergroep", "kleuterkl
 _GROUP_NO = re.compile(r"^\d[a-z]?$|^[1-8]/[1-8]$")
 _LINK_RE = re.compile(r"(?:https?://|www\.)\S+|[\w.+-]+@[\w-]+\.[\w.]+")
 _CACHE = "_mentions"
+_EXTRA_FOLDED = re.compile("[" + "".join(map(chr, EXTRA_FOLD)) + "]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,8 +81,8 @@ class _Post:
     def __init__(self, index: NameIndex, view: TextView) -> None:
         self.index, self.lex, self.text = index, index.lex, view.text
         folded = view.folded
-        if not folded.isascii() or "I" in folded:  # EXTRA_FOLD changes nothing else
-            folded = folded.translate(EXTRA_FOLD)
+        if _EXTRA_FOLDED.search(folded) is not None:
+            folded = folded.translate(EXTRA_FOLD)  # slow per character: only when it changes
         self.toks = [m.span() for m in TOKEN_RE.finditer(folded)]
         self.words = TOKEN_RE.findall(folded)
         self.joined = " " + " ".join(self.words) + " "
