@@ -144,6 +144,7 @@ def categories(text: str, setting: str, role: str = "staff") -> set[str]:
         "Deze maand via de ASKO-flexpool op Het Vogelnest.",
         "Week 2 op het stafbureau van ASKO en ik ken al bijna iedereen.",
         "Die staking is terecht. Groetjes, iemand die zelf bij ASKO lesgeeft.",
+        "Namens ASKO ben ik als bestuurssecretaris bij het overleg in Den Haag.",
         "Het nieuwe rooster van ASKO? Mijn broodheer weet wat hij doet.",
     ],
 )
@@ -255,6 +256,8 @@ def test_it_asks_staff_to_disclose_in_work_posts_about_the_board(text: str) -> N
         "Ik werk bij ASKO. Wat hier staat = mijn mening, niet dat van de stichting.",
         "Juf bij ASKO | groep 4 | standpunten eigen",
         "I work for ASKO. The views in this post belong to me alone.",
+        "Ik werk bij ASKO. Mijn oproep, geen standpunt van de directie: doneer aan de stakingskas!",
+        "Ik werk bij ASKO. Niet over mijn eigen school hoor, maar de werkdruk is hoog. (Mening = privé.)",
     ],
 )
 def test_it_accepts_disclaimers_in_private_posts(text: str) -> None:
@@ -276,6 +279,10 @@ def test_it_accepts_disclaimers_in_private_posts(text: str) -> None:
         "Ik werk bij ASKO. Dit is niet zomaar een mening van mij, dit is hoe het gaat.",
         "Ik werk bij ASKO. Prachtig! Dit is het standpunt van de directie, niet alleen het mijne.",
         "Ik werk bij ASKO. Dit is het standpunt van de school en niet dat van mij: vijf gelijke dagen.",
+        "Naar mijn mening moet ASKO stoppen met die adviesbureaus. Ik werk er zelf.",
+        "Ik werk bij ASKO en de fusie duurt te lang. Just my two cents.",
+        "ASKO moet beter luisteren. Dat zeg ik als leerkracht bij ASKO, niet als ouder.",
+        "Ik zeg dit als iemand die al 20 jaar bij ASKO werkt: de werkdruk is te hoog.",
     ],
 )
 def test_opinions_without_saying_they_are_personal_need_the_disclaimer(text: str) -> None:

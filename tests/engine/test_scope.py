@@ -52,6 +52,8 @@ from .helpers import checker, post
         "Wie doet er mee met het juffencadeautje? Tikkie volgt!",
         "generale repetitie van de afscheidsmusical morgen 😱",
         "2 weken ziek en nu alle proefwerken inhalen, echt niet normaal",
+        "De lerarensalarissen moeten omhoog, anders blijft het tekort",
+        "Stemmen over de cao-po: ja of nee?",
     ],
 )
 def test_it_puts_school_related_posts_in_scope(text: str) -> None:

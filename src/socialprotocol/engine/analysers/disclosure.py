@@ -25,9 +25,20 @@ _SENTENCE_BREAK = re.compile("[.!?\\n]+['\"\u2019\u201d)]?\\s")
 # "Dit is geen persoonlijke mening maar een feit": the words of a disclaimer, denied.
 _NOT_PERSONAL = re.compile(
     r"(?<![\w])(?:(?:geen|niet|nooit)(?: alleen| zomaar| enkel| per se)?(?: \w+){0,2} "
-    r"(?:persoonlijke?|eigen|prive|mening|standpunt|mijne|opvatting|visie)"
+    # "niet mijn eigen (mening)", not "niet over mijn eigen school"
+    r"(?:persoonlijke?|eigen(?=\W*$|[.,!?;:)]| (?:mening|standpunt|opvatting|visie|kijk|woorden|idee)\b)"
+    r"|prive|mening|standpunt|mijne|opvatting|visie)"
     r"|(?:iedereen|ieder|elk|everyone)(?: \w+){0,4} (?:eigen|recht op)"
     r"|(?:mening|standpunt)[^.!?\n,;:]{0,40}\?)(?![\w])"
+)
+# Cues the model takes for a disclaimer but that are none: saying what one thinks ("naar mijn
+# mening", "just my two cents") and speaking as staff ("dat zeg ik als juf bij ASKO").
+_NOT_A_DISCLAIMER = re.compile(
+    r"(?<![\w])(?:naar mijn (?:mening|idee|gevoel)|mijns inziens|volgens mij|imo|imho"
+    r"|in my (?:humble )?opinion|(?:my|mijn|m'n|mn) (?:two|2|twee) (?:cents|centen)"
+    r"|(?<!niet )(?:zeg|schrijf|spreek|praat)(?: ik)?(?: dit| dat| het)?(?: ook| echt| dus)? als "
+    r"(?:een |de )?(?:\w+ ){0,2}(?:juf|meester|leerkracht|leraar|lerares|docent|collega|medewerker"
+    r"|werknemer|directeur|insider|iemand die))(?![\w])"
 )
 _DENIED_BEFORE = re.compile(
     r"(?<![\w])(?:niet|geen|nooit)(?: (?:alleen|zomaar|enkel|per se|echt))?(?: \w+)?\W*$"
@@ -159,7 +170,11 @@ class DisclosureAnalyser(Analyser):
             _OFFICIAL_NOT_MINE.search(folded) is None
             and (
                 self._disclaims(folded)
-                or (_NOT_PERSONAL.search(folded) is None and model_says("disclaimer"))
+                or (
+                    _NOT_PERSONAL.search(folded) is None
+                    and _NOT_A_DISCLAIMER.search(folded) is None
+                    and model_says("disclaimer")
+                )
             )
         ):
             out.append(self._missing("missing_disclaimer", _WHY_DISCLAIMER))
