@@ -145,6 +145,10 @@ def categories(text: str, setting: str, role: str = "staff") -> set[str]:
         "Week 2 op het stafbureau van ASKO en ik ken al bijna iedereen.",
         "Die staking is terecht. Groetjes, iemand die zelf bij ASKO lesgeeft.",
         "Namens ASKO ben ik als bestuurssecretaris bij het overleg in Den Haag.",
+        "Eindelijk in vaste dienst bij ASKO, na drie jaar invallen!",
+        "Waarom moeten we weer een nieuwe methode? Vraagje van een ASKO-juf 🙋",
+        "Ik ken hem nog uit mijn eerste jaren bij ASKO, een fijne man.",
+        "Heel blij met ASKO als werkgever nu ik met zwangerschapsverlof ga.",
         "Het nieuwe rooster van ASKO? Mijn broodheer weet wat hij doet.",
     ],
 )
@@ -258,6 +262,8 @@ def test_it_asks_staff_to_disclose_in_work_posts_about_the_board(text: str) -> N
         "I work for ASKO. The views in this post belong to me alone.",
         "Ik werk bij ASKO. Mijn oproep, geen standpunt van de directie: doneer aan de stakingskas!",
         "Ik werk bij ASKO. Niet over mijn eigen school hoor, maar de werkdruk is hoog. (Mening = privé.)",
+        "Ik werk bij ASKO. Wat ik hier opschrijf blijft helemaal van mij.",
+        "Ik werk bij ASKO. Dit is hoe ik het zelf ervaar, niet het officiële verhaal van de stichting.",
     ],
 )
 def test_it_accepts_disclaimers_in_private_posts(text: str) -> None:
@@ -283,6 +289,7 @@ def test_it_accepts_disclaimers_in_private_posts(text: str) -> None:
         "Ik werk bij ASKO en de fusie duurt te lang. Just my two cents.",
         "ASKO moet beter luisteren. Dat zeg ik als leerkracht bij ASKO, niet als ouder.",
         "Ik zeg dit als iemand die al 20 jaar bij ASKO werkt: de werkdruk is te hoog.",
+        "Ik werk bij ASKO. Mijn mening: de nieuwe schooltijden zijn top!",
     ],
 )
 def test_opinions_without_saying_they_are_personal_need_the_disclaimer(text: str) -> None:
@@ -333,6 +340,10 @@ def test_a_school_named_in_lower_case_makes_a_school_post_about_the_employer() -
         post("vandaag een regenboog geschilderd met groep 4", role="staff", setting="work")
     )
     assert sky.findings == ()
+    shorthand = c.check(
+        post("groep 8 vd regenboog heeft de eindtoets af!", role="staff", setting="work")
+    )
+    assert {f.category for f in shorthand.findings} == {"missing_disclosure"}
 
 
 def test_long_phrase_lists_tried_per_first_character_find_what_the_whole_list_finds() -> None:

@@ -109,6 +109,7 @@ def found(text: str) -> list[tuple[str, str]]:
         ("Ons nieuwe huis! 🏡 Overtoom 112-2.", [("address", "Overtoom 112-2")]),
         ("We gaan naar het Scheepvaartmuseum, Kattenburgerplein 1.", [("address", "Kattenburgerplein 1")]),
         ("Verzamelen bij de ingang, Westerdok 12, om 9 uur", [("address", "Westerdok 12")]),
+        ("De cursus is op Weesperzijde 150, tweede etage", [("address", "Weesperzijde 150")]),
     ],
 )
 def test_it_finds_each_identifier_notation(text: str, expected: list[tuple[str, str]]) -> None:
@@ -130,6 +131,7 @@ def test_it_finds_each_identifier_notation(text: str, expected: list[tuple[str, 
         "2026 en verder",
         "1500 km gefietst",
         "Onderweg 25 min in de file gestaan",
+        "Zit niet in de tas van Jesse. Bladzijde 42 t/m 45 is huiswerk",
         "Op de Ringweg 20 minuten stilgestaan",
         "Hulplijn 0900-1113111",
         "gratis via 0800-0123",

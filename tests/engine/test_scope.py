@@ -54,6 +54,8 @@ from .helpers import checker, post
         "2 weken ziek en nu alle proefwerken inhalen, echt niet normaal",
         "De lerarensalarissen moeten omhoog, anders blijft het tekort",
         "Stemmen over de cao-po: ja of nee?",
+        "Heeft iemand het nummer van de leerplichtambtenaar?",
+        "hoe moet opdracht 4 van hoofdstuk 2?? snap er niks van",
     ],
 )
 def test_it_puts_school_related_posts_in_scope(text: str) -> None:
@@ -87,6 +89,7 @@ def test_it_puts_school_related_posts_in_scope(text: str) -> None:
         "200 gr 4 keer per week, dat is mijn dieet",
         "Muziekschool Allegro zoekt een docent piano voor de woensdagmiddag",
         "Zoek een bijlesjuf voor wiskunde, privé en niet via school",
+        "Zaterdag met vriendinnen naar een musical in Carré 🎭",
     ],
 )
 def test_it_leaves_private_posts_about_other_things_out_of_scope(text: str) -> None:

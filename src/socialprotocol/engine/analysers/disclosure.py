@@ -32,10 +32,12 @@ _NOT_PERSONAL = re.compile(
     r"|(?:mening|standpunt)[^.!?\n,;:]{0,40}\?)(?![\w])"
 )
 # Cues the model takes for a disclaimer but that are none: saying what one thinks ("naar mijn
-# mening", "just my two cents") and speaking as staff ("dat zeg ik als juf bij ASKO").
+# mening", "just my two cents", "Mijn mening: ...") and speaking as staff ("dat zeg ik als juf
+# bij ASKO").
 _NOT_A_DISCLAIMER = re.compile(
     r"(?<![\w])(?:naar mijn (?:mening|idee|gevoel)|mijns inziens|volgens mij|imo|imho"
     r"|in my (?:humble )?opinion|(?:my|mijn|m'n|mn) (?:two|2|twee) (?:cents|centen)"
+    r"|(?:mijn|m'n|mn) (?:mening|standpunt|visie|opvatting) ?:"
     r"|(?<!niet )(?:zeg|schrijf|spreek|praat)(?: ik)?(?: dit| dat| het)?(?: ook| echt| dus)? als "
     r"(?:een |de )?(?:\w+ ){0,2}(?:juf|meester|leerkracht|leraar|lerares|docent|collega|medewerker"
     r"|werknemer|directeur|insider|iemand die))(?![\w])"
@@ -58,6 +60,8 @@ _FORMER = re.compile(
     r"|(?:ik ben|ben ik|als) (?:een )?(?:oud|ex)-?(?:medewerker|leerkracht|juf|meester|directeur"
     r"|werknemer)\b)"
 )
+_PLAIN_OPINION = re.compile(r"(?:mijn|m'n|mn) (?:mening|standpunt|visie|opvatting|gedachte)")
+_INTRODUCES = re.compile(r" ?:")
 _ASKED_AFTER = re.compile(r"[^.!?\n,;:]{0,40}\?")
 _NEGATED = re.compile(
     r"(?<![\w])(?:niet|geen|nooit|nergens|not|never|no longer)(?![\w])(?! (?:betere|fijnere|leukere))"
@@ -199,6 +203,8 @@ class DisclosureAnalyser(Analyser):
             before = folded[max(0, m.start() - 24) : m.start()]
             if _DENIED_BEFORE.search(before) or _ASKED_AFTER.match(folded, m.end()):
                 continue
+            if _PLAIN_OPINION.fullmatch(m.group()) and _INTRODUCES.match(folded, m.end()):
+                continue  # "Mijn mening: beste team van Amsterdam" says what, not whose
             return True
         return False
 

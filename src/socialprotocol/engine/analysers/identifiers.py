@@ -349,7 +349,7 @@ def _found(view: TextView, pattern: re.Pattern[str]) -> list[re.Match[str]]:
 
 _AT_HINT = re.compile(r"\(at\)|\[at\]|\{at\}|\(@\)|\[@\]| at [\w-]+ (?:dot|punt) | apenstaartje ")
 # Cheap tests that tell whether the costly street patterns can match at all.
-_STREET_HINT = re.compile(rf"(?:{STREET_ENDINGS}|zijde)\s+\d")
+_STREET_HINT = re.compile(rf"(?:{STREET_ENDINGS})\s+\d")
 # Words of an event: a date in a sentence with one is not a birth date ("Studiedag 06-03-2027").
 _EVENT = re.compile(
     r"dag\b|viering|feest|reis|avond|vergadering|rapport|toets|kamp|uitje|open|start|begin|vanaf"

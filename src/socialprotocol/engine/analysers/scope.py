@@ -103,9 +103,9 @@ class SchoolNames:
         folded, text = view.folded, view.text
         for m in self._regex.finditer(folded):
             name = m.group(0)
-            if not (lenient and " " in name) and not self._written_as_name(
-                name, text[m.start() : m.end()]
-            ):
+            if not (
+                lenient and (" " in name or _VAN_DE.search(folded, max(0, m.start() - 5), m.start()))
+            ) and not self._written_as_name(name, text[m.start() : m.end()]):
                 continue
             if (
                 " " not in m.group(0)
@@ -124,6 +124,10 @@ class SchoolNames:
         if folded.lstrip("#@") not in self._ordinary or written[:1] in "#@":
             return True
         return any(w[:1].isupper() for w in written.split() if w.lower() not in {"de", "het"})
+
+
+# "groep 8 vd notenboom": chat shorthand for "van de", the article of a lower-case name
+_VAN_DE = re.compile(r"(?<![\w])(?:vd|v\.d\.?) $")
 
 
 def _starts_sentence(text: str, pos: int) -> bool:
