@@ -149,6 +149,8 @@ def categories(text: str, setting: str, role: str = "staff") -> set[str]:
         "Waarom moeten we weer een nieuwe methode? Vraagje van een ASKO-juf 🙋",
         "Ik ken hem nog uit mijn eerste jaren bij ASKO, een fijne man.",
         "Heel blij met ASKO als werkgever nu ik met zwangerschapsverlof ga.",
+        "Wij, het team van Het Kompas (ASKO), bedanken alle ouders voor de hulp!",
+        "Gisteren mijn 12,5-jarig jubileum bij ASKO gevierd met taart 🎂",
         "Het nieuwe rooster van ASKO? Mijn broodheer weet wat hij doet.",
     ],
 )
@@ -264,6 +266,9 @@ def test_it_asks_staff_to_disclose_in_work_posts_about_the_board(text: str) -> N
         "Ik werk bij ASKO. Niet over mijn eigen school hoor, maar de werkdruk is hoog. (Mening = privé.)",
         "Ik werk bij ASKO. Wat ik hier opschrijf blijft helemaal van mij.",
         "Ik werk bij ASKO. Dit is hoe ik het zelf ervaar, niet het officiële verhaal van de stichting.",
+        "Ik werk bij ASKO en de fusie gaat te snel #mijnmeningmijnzaak",
+        "Ik werk bij ASKO. Te veel vergaderingen! #persoonlijkeviewsonly",
+        "Ik werk bij ASKO. Zoals ik altijd zeg: 'dit is mijn eigen mening' en daar blijf ik bij.",
     ],
 )
 def test_it_accepts_disclaimers_in_private_posts(text: str) -> None:
@@ -290,6 +295,9 @@ def test_it_accepts_disclaimers_in_private_posts(text: str) -> None:
         "ASKO moet beter luisteren. Dat zeg ik als leerkracht bij ASKO, niet als ouder.",
         "Ik zeg dit als iemand die al 20 jaar bij ASKO werkt: de werkdruk is te hoog.",
         "Ik werk bij ASKO. Mijn mening: de nieuwe schooltijden zijn top!",
+        "Ik werk bij ASKO. De bestuurder zei: 'Dit is mijn persoonlijke mening.' Dat geloof ik niet.",
+        "Ik werk bij ASKO. De wethouder gaf aan 'op eigen titel' te spreken over de sluiting.",
+        "Ik werk bij ASKO. Disclaimer: lang bericht! De fusie wordt een drama.",
     ],
 )
 def test_opinions_without_saying_they_are_personal_need_the_disclaimer(text: str) -> None:

@@ -173,9 +173,10 @@ class DisclosureAnalyser(Analyser):
         if post.context.setting is Setting.PRIVATE and not (
             _OFFICIAL_NOT_MINE.search(folded) is None
             and (
-                self._disclaims(folded)
+                (disclaims := self._disclaims(folded))
                 or (
-                    _NOT_PERSONAL.search(folded) is None
+                    disclaims is False
+                    and _NOT_PERSONAL.search(folded) is None
                     and _NOT_A_DISCLAIMER.search(folded) is None
                     and model_says("disclaimer")
                 )
@@ -196,17 +197,23 @@ class DisclosureAnalyser(Analyser):
             for lo, hi in sentences
         )
 
-    def _disclaims(self, folded: str) -> bool:
+    def _disclaims(self, folded: str) -> bool | None:
         """A disclaimer phrase that is not denied ("dat is niet mijn mening", "niet alleen
-        het mijne") and not asked ("Persoonlijke mening? Die hou ik voor me")."""
+        het mijne") and not asked ("Persoonlijke mening? Die hou ik voor me"). None when the
+        only ones are someone else's words, quoted ("De wethouder zei: 'op eigen titel'"):
+        then the model, which reads them too, is not asked either."""
+        reported = False
         for m in self._disclaimer.finditer(folded):
             before = folded[max(0, m.start() - 24) : m.start()]
             if _DENIED_BEFORE.search(before) or _ASKED_AFTER.match(folded, m.end()):
                 continue
             if _PLAIN_OPINION.fullmatch(m.group()) and _INTRODUCES.match(folded, m.end()):
                 continue  # "Mijn mening: beste team van Amsterdam" says what, not whose
+            if _reported(folded, m.start(), m.end()):
+                reported = True
+                continue
             return True
-        return False
+        return None if reported else False
 
     def _signed(self, folded: str, board: list[re.Match[str]]) -> bool:
         if self._near_board.search(self._standalone, folded):
@@ -273,6 +280,26 @@ class DisclosureAnalyser(Analyser):
             explanation=why,
             analyser=self.name,
         )
+
+
+def _reported(text: str, start: int, end: int) -> bool:
+    """Whether text[start:end] lies in a quotation of someone else's words: in quotes, with a
+    word of saying just before or after the quote ("zei:", "citaat", "gaf aan ... te")."""
+    for q in _QUOTED.finditer(text, max(0, start - 220), min(len(text), end + 220)):
+        if q.start() < start and end <= q.end():
+            before = text[max(0, q.start() - 60) : q.start()]
+            after = text[q.end() : q.end() + 30]
+            return bool(_SAYS_BEFORE.search(before) or _SAYS_AFTER.match(after))
+    return False
+
+
+_QUOTED = re.compile(r"""(?:^|(?<=[\s(:]))(['"])(?:(?!\1).){2,200}?\1(?=[\s.,!?;:)]|$)""")
+_SAYS = (
+    r"zei|zegt|zeggen|zeiden|gezegd|citaat|citeer|quote|aldus|schreef|schrijft|gaf aan|geeft aan"
+    r"|stelde|stelt|riep|vertelde|vertelt|antwoordde|reageerde|tweette|twitterde|mailde|volgens"
+)
+_SAYS_BEFORE = re.compile(rf"(?<![\w])(?:{_SAYS})(?![\w])[^.!?]*$")
+_SAYS_AFTER = re.compile(rf"\W*(?:(?:\w+ ){{0,3}}te (?:spreken|zeggen)|,? (?:\w+ ){{0,2}}(?:{_SAYS}))(?![\w])")
 
 
 def _sentence_of(text: str, pos: int) -> tuple[int, int]:
