@@ -15,6 +15,7 @@ from functools import cached_property
 from socialprotocol.engine.analysers.decency.lexicon import Lexicon
 from socialprotocol.engine.analysers.decency.normalise import NormText, Token
 from socialprotocol.engine.analysers.decency.patterns import PatternSet
+from socialprotocol.engine.wordtrie import trie_pattern
 
 _NEG = re.compile(
     r"\b(?:niet|geen|nooit|nergens|zonder|not|never|nobody|dont|doesnt|isnt|arent|no one)\b"
@@ -210,6 +211,9 @@ class Detector:
                     self._by_key.setdefault(key, []).append(n)
         self._keys = frozenset(self._by_key)
         self.pats = patterns
+        # Where a name of the board or a school can start: one scan in C instead of a look at
+        # every word (the org pattern itself is too long to scan the post with).
+        self._org_scan = re.compile(r"(?<![\w§])§?(?:" + trie_pattern(list(patterns.org_first)) + ")")
         m = patterns.macros
         subjects = (
             rf"{m['YOU']}|{m['P3']}|{m['WHO']}|you|u|ur|je moeder|jouw moeder|(?:die|dat) [\w']+"
@@ -344,17 +348,18 @@ class Detector:
     # --- patterns ---------------------------------------------------------------------------
 
     def _org_starts(self, nt: NormText) -> list[int]:
-        """Where a name of the board or a school starts: tried only at words that can begin one
-        (a scan of the whole post with the long name alternation costs more than the rest)."""
-        text, first, org = nt.text, self.pats.org_first, self.pats.org
+        """Where a name of the board or a school starts: tried only where a word that can begin
+        one stands (a scan of the whole post with the long name alternation costs more than the
+        rest)."""
+        text, org = nt.text, self.pats.org
         out: list[int] = []
         end = 0
-        for t in nt.tokens:
-            at = t.at + 1 if text.startswith("§", t.at) else t.at
-            if t.at >= end and text.startswith(first, at):
-                m = org.match(text, t.at)
+        for c in self._org_scan.finditer(text):
+            at = c.start()
+            if at >= end:
+                m = org.match(text, at)
                 if m:
-                    out.append(t.at)
+                    out.append(at)
                     end = m.end()  # no start inside a name already found, as a scan would
         return out
 
