@@ -403,3 +403,9 @@ def test_searching_signatures_near_the_board_finds_what_a_full_search_finds() ->
             bool(board) and bool(an._signature.search(folded) or an._signature_end.search(folded))
         )
         assert an._signed(folded, board) == everywhere, text
+
+
+@pytest.mark.parametrize("text", ["ASKO k", "ASKO 👍 x", "asko: a", "#asko ?"])
+def test_a_post_of_the_board_and_one_short_word_is_checked_like_any_other(text: str) -> None:
+    # The statement model once failed on a post with no character gram of five letters.
+    assert categories(text, "private") == {"missing_disclosure", "missing_disclaimer"}

@@ -70,20 +70,22 @@ class Normaliser:
 _MULT = np.uint32(0x01000193)  # FNV prime: a polynomial hash over code points, mod 2**32
 
 
-_IDS: dict[str, int] = {}  # crc32 per word: the same words come back in every post
+class _Ids(dict[str, int]):
+    """crc32 per word, computed on first use: the same words come back in every post, and a
+    lookup through ``map`` stays in C."""
+
+    def __missing__(self, word: str) -> int:
+        i = self[word] = zlib.crc32(word.encode())
+        return i
+
+
+_IDS = _Ids()
 
 
 def _word_ids(words: list[str]) -> npt.NDArray[np.uint32]:
-    ids = _IDS
-    if len(ids) > 200_000:
-        ids.clear()
-    out = []
-    for w in words:
-        i = ids.get(w)
-        if i is None:
-            i = ids[w] = zlib.crc32(w.encode())
-        out.append(i)
-    return np.array(out, dtype=np.uint32)
+    if len(_IDS) > 200_000:
+        _IDS.clear()
+    return np.fromiter(map(_IDS.__getitem__, words), dtype=np.uint32, count=len(words))
 
 
 Block = tuple[npt.NDArray[np.int64], npt.NDArray[np.int64]]  # hashed n-grams, their counts
@@ -97,7 +99,11 @@ def features(text: str) -> tuple[Block, Block]:
     # The names alone say nothing (every post here names the board): they count only next to
     # other words ("bij <b>"), not as a word or in character grams of their own.
     plain = [w for w in words if w not in _PLACEHOLDERS]
-    unigrams = ids if len(plain) == len(words) else _word_ids(plain)
+    unigrams = (
+        ids
+        if len(plain) == len(words)
+        else ids[np.fromiter((w not in _PLACEHOLDERS for w in words), bool, len(words))]
+    )
     wparts = [(unigrams ^ np.uint32(1)) % DIM]
     h = ids
     for n in (2, 3):
@@ -106,20 +112,29 @@ def features(text: str) -> tuple[Block, Block]:
     padded = " " + "  ".join(plain) + " "
     codes = np.frombuffer(padded.encode("utf-32-le"), dtype=np.uint32)
     # a gram with two spaces in a row runs from one word into the next: not a char_wb gram
-    double = np.concatenate(([0], np.cumsum((codes[:-1] == 32) & (codes[1:] == 32))))
+    double = np.zeros(len(codes), dtype=np.int64)
+    np.cumsum((codes[:-1] == 32) & (codes[1:] == 32), out=double[1:])
     cparts = []
     h = codes
     for n in range(2, 6):
         h = h[:-1] * _MULT + codes[n - 1 :]
         if n >= 3:
-            inside = double[n - 1 :] - double[: len(double) - n + 1] == 0
+            # (a post of one short word has no gram this long: both sides empty)
+            inside = double[n - 1 :] - double[: max(0, len(double) - n + 1)] == 0
             cparts.append(((h ^ np.uint32(0x9E3779B9 + n)) % DIM)[inside])
     # One sort for both blocks: the character grams are counted DIM higher, then moved back.
     both = np.concatenate([*wparts, *(c.astype(np.int64) + DIM for c in cparts)])
-    grams, found = np.unique(both, return_counts=True)
-    split = int(np.searchsorted(grams, DIM))
-    idx = grams.astype(np.int64)
-    counts = found.astype(np.int64)
+    # np.unique(both, return_counts=True), without its checks and copies
+    both.sort()
+    first = np.empty(len(both), dtype=bool)
+    first[:1] = True
+    np.not_equal(both[1:], both[:-1], out=first[1:])
+    idx = both[first]
+    starts = np.flatnonzero(first)
+    counts = np.empty(len(starts), dtype=np.int64)
+    np.subtract(starts[1:], starts[:-1], out=counts[:-1])
+    counts[-1:] = len(both) - starts[-1:]
+    split = int(np.searchsorted(idx, DIM))
     return (idx[:split], counts[:split]), (idx[split:] - DIM, counts[split:])
 
 
