@@ -6,6 +6,7 @@ import json
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import jsonschema
 import pytest
@@ -261,3 +262,43 @@ def test_faces_in_one_photo_are_one_line_in_the_answer(capsys: pytest.CaptureFix
     face_lines = [ln for ln in out.splitlines() if "gezicht" in ln and "[A5" in ln]
     assert len(face_lines) == 1
     assert "in bestand 1)" in face_lines[0]
+
+
+def test_an_internal_error_is_one_dutch_line_and_exit_three(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from socialprotocol.engine.checker import Checker
+
+    def broken(self: Checker, post: object) -> None:
+        raise ValueError("a bug")
+
+    monkeypatch.setattr(Checker, "check", broken)
+    code = main(["check", "Hallo", "--role", "ouder", "--context", "prive"])
+    err = capsys.readouterr().err
+    assert code == 3
+    assert err.startswith("socialprotocol: interne fout (ValueError)")
+    assert err.count("\n") == 1 and "Traceback" not in err
+
+
+def test_an_internal_error_costs_a_batch_only_its_own_line(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from socialprotocol.engine.checker import Checker
+
+    real = Checker.check
+
+    def sometimes_broken(self: Checker, post: Any) -> Any:
+        if post.text == "kapot":
+            raise ValueError("a bug")
+        return real(self, post)
+
+    monkeypatch.setattr(Checker, "check", sometimes_broken)
+    src, out = tmp_path / "in.jsonl", tmp_path / "out.jsonl"
+    rows = [{"id": i, "text": t, "role": "ouder", "context": "prive"} for i, t in
+            enumerate(["Mooie dag!", "kapot", "Nog een mooie dag!"])]  # fmt: skip
+    src.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    assert main(["check", "--jsonl", str(src), "--out", str(out)]) == 1
+    lines = [json.loads(x) for x in out.read_text(encoding="utf-8").splitlines()]
+    assert [x.get("id") for x in lines] == [0, 1, 2]
+    assert "interne fout (ValueError)" in lines[1]["error"]["nl"]
+    assert lines[0]["verdict"] == lines[2]["verdict"] == "allowed"

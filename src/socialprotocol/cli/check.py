@@ -248,6 +248,15 @@ def _check_line(checker: Checker, raw: bytes, number: int) -> dict[str, Any]:
         return report_dict(checker.check(post), post_id)
     except InputError as exc:
         return error_dict(post_id, f"Regel {number}: {exc}", f"Line {number}: {exc}")
+    except Exception as exc:  # a bug must cost one line of the batch, not the batch
+        name = type(exc).__name__
+        return error_dict(
+            post_id,
+            f"Regel {number} kon door een interne fout ({name}) niet worden gecontroleerd; "
+            "meld dit bij de beheerder.",
+            f"Line {number} could not be checked because of an internal error ({name}); "
+            "please report it.",
+        )
 
 
 def _count_lines(path: Path) -> int | None:

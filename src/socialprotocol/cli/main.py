@@ -70,6 +70,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         sys.stderr.write("socialprotocol: afgebroken.\n")
         return 130
+    except Exception as exc:  # never a traceback to a user: one line, and a code of its own
+        sys.stderr.write(
+            f"socialprotocol: interne fout ({type(exc).__name__}); er is niets gewijzigd. "
+            "Meld dit bij de beheerder.\n"
+        )
+        return 3
     return code
 
 
