@@ -151,6 +151,7 @@ def categories(text: str, setting: str, role: str = "staff") -> set[str]:
         "Heel blij met ASKO als werkgever nu ik met zwangerschapsverlof ga.",
         "Wij, het team van Het Kompas (ASKO), bedanken alle ouders voor de hulp!",
         "Gisteren mijn 12,5-jarig jubileum bij ASKO gevierd met taart 🎂",
+        "Dit is de mening van iemand die er al meer dan 20 jaar werkt: ASKO, luister naar je team.",
         "Het nieuwe rooster van ASKO? Mijn broodheer weet wat hij doet.",
     ],
 )
@@ -200,6 +201,7 @@ def test_it_accepts_natural_ways_of_saying_you_work_there(text: str) -> None:
         "Collega's, werk jij bij ASKO en wil je mee met de fietstocht? Dan zet ik je op de lijst.",
         "Ik heb gisteren gesolliciteerd bij ASKO, duimen!",
         "Kom ook aan de slag bij ASKO! Vacatures op de site.",
+        "Trots op mijn broertje, die morgen begint als gymleraar bij ASKO!",
         "Wie coördineert bij ASKO eigenlijk de inval? Niemand weet het.",
     ],
 )
@@ -298,6 +300,7 @@ def test_it_accepts_disclaimers_in_private_posts(text: str) -> None:
         "Ik werk bij ASKO. De bestuurder zei: 'Dit is mijn persoonlijke mening.' Dat geloof ik niet.",
         "Ik werk bij ASKO. De wethouder gaf aan 'op eigen titel' te spreken over de sluiting.",
         "Ik werk bij ASKO. Disclaimer: lang bericht! De fusie wordt een drama.",
+        "Ik werk bij ASKO en Het Kompas is top. Mijn eigen kinderen zitten er ook!",
     ],
 )
 def test_opinions_without_saying_they_are_personal_need_the_disclaimer(text: str) -> None:

@@ -33,11 +33,13 @@ _NOT_PERSONAL = re.compile(
 )
 # Cues the model takes for a disclaimer but that are none: saying what one thinks ("naar mijn
 # mening", "just my two cents", "Mijn mening: ...") and speaking as staff ("dat zeg ik als juf
-# bij ASKO").
+# bij ASKO"); "mijn eigen kids zitten er ook" is about one's children, not one's views.
 _NOT_A_DISCLAIMER = re.compile(
     r"(?<![\w])(?:naar mijn (?:mening|idee|gevoel)|mijns inziens|volgens mij|imo|imho"
     r"|in my (?:humble )?opinion|(?:my|mijn|m'n|mn) (?:two|2|twee) (?:cents|centen)"
     r"|(?:mijn|m'n|mn) (?:mening|standpunt|visie|opvatting) ?:"
+    r"|(?:mijn|m'n|mn) eigen (?:kinderen|kids|kind|zoon|dochter|klas|groep|school|leerlingen"
+    r"|huis|auto|fiets|ouders|team|collega'?s)"
     r"|(?<!niet )(?:zeg|schrijf|spreek|praat)(?: ik)?(?: dit| dat| het)?(?: ook| echt| dus)? als "
     r"(?:een |de )?(?:\w+ ){0,2}(?:juf|meester|leerkracht|leraar|lerares|docent|collega|medewerker"
     r"|werknemer|directeur|insider|iemand die))(?![\w])"
