@@ -202,6 +202,7 @@ def test_it_accepts_natural_ways_of_saying_you_work_there(text: str) -> None:
         "Ik heb gisteren gesolliciteerd bij ASKO, duimen!",
         "Kom ook aan de slag bij ASKO! Vacatures op de site.",
         "Trots op mijn broertje, die morgen begint als gymleraar bij ASKO!",
+        "Eerste week op mijn nieuwe school zit erop, wat een leuk team!",
         "Wie coördineert bij ASKO eigenlijk de inval? Niemand weet het.",
     ],
 )
@@ -269,6 +270,8 @@ def test_it_asks_staff_to_disclose_in_work_posts_about_the_board(text: str) -> N
         "Ik werk bij ASKO. Wat ik hier opschrijf blijft helemaal van mij.",
         "Ik werk bij ASKO. Dit is hoe ik het zelf ervaar, niet het officiële verhaal van de stichting.",
         "Ik werk bij ASKO en de fusie gaat te snel #mijnmeningmijnzaak",
+        "Ik werk bij ASKO. Particuliere mening: de fusie gaat te snel.",
+        "Ik werk bij ASKO. De fusie gaat te snel; de stichting denkt er vast positiever over.",
         "Ik werk bij ASKO. Te veel vergaderingen! #persoonlijkeviewsonly",
         "Ik werk bij ASKO. Zoals ik altijd zeg: 'dit is mijn eigen mening' en daar blijf ik bij.",
     ],

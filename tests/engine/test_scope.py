@@ -91,6 +91,7 @@ def test_it_puts_school_related_posts_in_scope(text: str) -> None:
         "Zoek een bijlesjuf voor wiskunde, privé en niet via school",
         "Zaterdag met vriendinnen naar een musical in Carré 🎭",
         "Gisteravond De Kleine Prins nog eens helemaal gelezen, blijft mooi",
+        "Onze ASKO vaatwasser lekt alweer, iemand een goede monteur?",
     ],
 )
 def test_it_leaves_private_posts_about_other_things_out_of_scope(text: str) -> None:

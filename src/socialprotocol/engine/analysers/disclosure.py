@@ -15,6 +15,7 @@ from socialprotocol.engine.analysers.scope import (
     board_names,
     board_tag_regex,
     load_word_patterns,
+    not_the_board_after,
 )
 from socialprotocol.engine.analysers.statement_model import Normaliser, Opinion, StatementModel
 from socialprotocol.engine.model import ContextEvidence, Message, Post, Role, Setting, Signal
@@ -82,7 +83,7 @@ class DisclosureAnalyser(Analyser):
             re.escape(v).replace(r"\ ", r"[ -]?") for v in sorted(variants, key=len, reverse=True)
         ]
         board_re = "(?:" + "|".join(names) + ")"
-        self._board = re.compile(rf"(?<![\w])#?{board_re}(?![\w])")
+        self._board = re.compile(rf"(?<![\w])#?{board_re}(?![\w]){not_the_board_after()}")
         # A hashtag naming the board makes the post about it (#werkenbijasko, #trotsopasko),
         # without saying that the author works there.
         self._board_tag = board_tag_regex(board_names(env.protocol.board))

@@ -63,6 +63,13 @@ def board_names(board: Board, hashtags: bool = True) -> set[str]:
     return out
 
 
+def not_the_board_after() -> str:
+    """A look-ahead for the board's name: not when it names something else ("een ASKO
+    wasmachine": ASKO is also a brand of household appliances)."""
+    words = load_word_patterns("scope.yaml")["not_the_board_after"]
+    return r"(?![ -](?:" + "|".join(words) + r")(?![\w]))"
+
+
 def board_tag_regex(names: set[str]) -> re.Pattern[str]:
     """The board's name inside a hashtag or a handle: #trotseASKOjuf, @asko_amsterdam."""
     tags = sorted({re.sub(r"\W", "", n) for n in names}, key=len, reverse=True)
@@ -144,7 +151,7 @@ class ScopeAnalyser:
         self._weak = _alternation(patterns["weak"])
         self._exclude = _alternation(patterns["exclude"])
         names = board_names(env.protocol.board)
-        self._board = names_regex(names)
+        self._board = re.compile(names_regex(names).pattern + not_the_board_after())
         self._board_tag = board_tag_regex(names)
         self._schools = SchoolNames.from_env(env)
         self._staff_work = _alternation(patterns["staff_work"])
