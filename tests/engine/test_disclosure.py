@@ -152,6 +152,9 @@ def categories(text: str, setting: str, role: str = "staff") -> set[str]:
         "Wij, het team van Het Kompas (ASKO), bedanken alle ouders voor de hulp!",
         "Gisteren mijn 12,5-jarig jubileum bij ASKO gevierd met taart 🎂",
         "Dit is de mening van iemand die er al meer dan 20 jaar werkt: ASKO, luister naar je team.",
+        "Mede-ASKO'ers, hoe regelen jullie de formatie?",
+        "Zondag nog rapporten schrijven, en nee, ASKO betaalt me daar niet genoeg voor 🙃",
+        "Ik doe namens ASKO de inkoop van de laptops, dus vragen mogen naar mij.",
         "Het nieuwe rooster van ASKO? Mijn broodheer weet wat hij doet.",
     ],
 )
@@ -271,6 +274,7 @@ def test_it_asks_staff_to_disclose_in_work_posts_about_the_board(text: str) -> N
         "Ik werk bij ASKO. Dit is hoe ik het zelf ervaar, niet het officiële verhaal van de stichting.",
         "Ik werk bij ASKO en de fusie gaat te snel #mijnmeningmijnzaak",
         "Ik werk bij ASKO. Particuliere mening: de fusie gaat te snel.",
+        "Ik werk bij ASKO en vind De Regenboog de mooiste school. Dat is wel mijn eigen oordeel.",
         "Ik werk bij ASKO. De fusie gaat te snel; de stichting denkt er vast positiever over.",
         "Ik werk bij ASKO. Te veel vergaderingen! #persoonlijkeviewsonly",
         "Ik werk bij ASKO. Zoals ik altijd zeg: 'dit is mijn eigen mening' en daar blijf ik bij.",

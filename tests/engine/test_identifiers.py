@@ -48,6 +48,7 @@ def found(text: str) -> list[tuple[str, str]]:
         ("mail naar juf.sanne@gmail.com", [("email", "juf.sanne@gmail.com")]),
         ("mail sanne(at)gmail.com", [("email", "sanne(at)gmail.com")]),
         ("mail: sanne [at] asko [dot] nl", [("email", "sanne [at] asko [dot] nl")]),
+        ("Mail me: j.devries.coach(at)proton.me", [("email", "j.devries.coach(at)proton.me")]),
         ("sanne at gmail dot com", [("email", "sanne at gmail dot com")]),
         ("app me 06 - 12 34 56 78", [("phone", "06 - 12 34 56 78")]),
         ("06.12.34.56.78 bellen", [("phone", "06.12.34.56.78")]),

@@ -56,6 +56,9 @@ from .helpers import checker, post
         "Stemmen over de cao-po: ja of nee?",
         "Heeft iemand het nummer van de leerplichtambtenaar?",
         "hoe moet opdracht 4 van hoofdstuk 2?? snap er niks van",
+        "Wat moet er allemaal mee op kamp? Lijstje kwijt 🙈",
+        "morgen proefwerk hfst 3 help",
+        "Hij heeft zijn verkeersexamen gehaald!",
     ],
 )
 def test_it_puts_school_related_posts_in_scope(text: str) -> None:
@@ -92,6 +95,7 @@ def test_it_puts_school_related_posts_in_scope(text: str) -> None:
         "Zaterdag met vriendinnen naar een musical in Carré 🎭",
         "Gisteravond De Kleine Prins nog eens helemaal gelezen, blijft mooi",
         "Onze ASKO vaatwasser lekt alweer, iemand een goede monteur?",
+        "Deze zomer gaat hij op voetbalkamp in Zeist ⚽",
     ],
 )
 def test_it_leaves_private_posts_about_other_things_out_of_scope(text: str) -> None:

@@ -67,7 +67,7 @@ _PLAIN_OPINION = re.compile(r"(?:mijn|m'n|mn) (?:mening|standpunt|visie|opvattin
 _INTRODUCES = re.compile(r" ?:")
 _ASKED_AFTER = re.compile(r"[^.!?\n,;:]{0,40}\?")
 _NEGATED = re.compile(
-    r"(?<![\w])(?:niet|geen|nooit|nergens|not|never|no longer)(?![\w])(?! (?:betere|fijnere|leukere))"
+    r"(?<![\w])(?:niet|geen|nooit|nergens|not|never|no longer)(?![\w])(?! (?:betere|fijnere|leukere|genoeg|zoveel|zo veel))"
 )
 
 
@@ -271,7 +271,9 @@ class DisclosureAnalyser(Analyser):
         # niet een bank").
         ends = [i for i in (sentence.find(",", m.end()), sentence.find(";", m.end())) if i >= 0]
         clause_end = min(ends, default=len(sentence))
-        if _NEGATED.search(sentence, m.start(), min(clause_end, m.end() + 12)):
+        # (searched to the end, so that its look-ahead sees "niet genoeg" past the window)
+        negation = _NEGATED.search(sentence, m.start())
+        if negation is not None and negation.end() <= min(clause_end, m.end() + 12):
             return True
         return self._other.search(sentence, start, m.end()) is not None
 

@@ -15,7 +15,8 @@ _AT = r"\s*(?:\(at\)|\[at\]|\{at\}|\(@\)|\[@\])\s*|\s+(?:at|apenstaartje)\s+"
 _DOT = r"\s*(?:\.|\(dot\)|\[dot\]|\{dot\}|\(punt\)|\[punt\])\s*|\s+(?:dot|punt)\s+"
 OBFUSCATED_EMAIL_RE = re.compile(
     rf"(?<![\w.+-])[\w.+-]+(?:{_AT})[\w-]+(?:(?:{_DOT})[\w-]+)*(?:{_DOT})"
-    r"(?:nl|com|org|net|be|eu|edu|info|io|de|uk|fr|nu)(?![\w-])",
+    r"(?:nl|com|org|net|be|eu|edu|info|io|de|uk|fr|nu|me|app|co|ch|es|it|pl|biz|dev|online|email"
+    r"|tv|se|dk|no|fi|pt|ie|us|ca|au)(?![\w-])",
     re.IGNORECASE,
 )
 
