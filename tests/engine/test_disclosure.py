@@ -155,6 +155,7 @@ def categories(text: str, setting: str, role: str = "staff") -> set[str]:
         "Mede-ASKO'ers, hoe regelen jullie de formatie?",
         "Zondag nog rapporten schrijven, en nee, ASKO betaalt me daar niet genoeg voor 🙃",
         "Ik doe namens ASKO de inkoop van de laptops, dus vragen mogen naar mij.",
+        "As ASKO's privacy officer I want to explain what happened with the data.",
         "Het nieuwe rooster van ASKO? Mijn broodheer weet wat hij doet.",
     ],
 )
@@ -205,6 +206,7 @@ def test_it_accepts_natural_ways_of_saying_you_work_there(text: str) -> None:
         "Ik heb gisteren gesolliciteerd bij ASKO, duimen!",
         "Kom ook aan de slag bij ASKO! Vacatures op de site.",
         "Trots op mijn broertje, die morgen begint als gymleraar bij ASKO!",
+        "Dertig jaar ben ik daar juf geweest. Nu sluit ASKO de school, wat een verdriet.",
         "Eerste week op mijn nieuwe school zit erop, wat een leuk team!",
         "Wie coördineert bij ASKO eigenlijk de inval? Niemand weet het.",
     ],
@@ -275,6 +277,7 @@ def test_it_asks_staff_to_disclose_in_work_posts_about_the_board(text: str) -> N
         "Ik werk bij ASKO en de fusie gaat te snel #mijnmeningmijnzaak",
         "Ik werk bij ASKO. Particuliere mening: de fusie gaat te snel.",
         "Ik werk bij ASKO en vind De Regenboog de mooiste school. Dat is wel mijn eigen oordeel.",
+        "Ik werk bij ASKO en ben woest over het lek. Dit is op geen enkele manier een officiële reactie.",
         "Ik werk bij ASKO. De fusie gaat te snel; de stichting denkt er vast positiever over.",
         "Ik werk bij ASKO. Te veel vergaderingen! #persoonlijkeviewsonly",
         "Ik werk bij ASKO. Zoals ik altijd zeg: 'dit is mijn eigen mening' en daar blijf ik bij.",
@@ -308,6 +311,8 @@ def test_it_accepts_disclaimers_in_private_posts(text: str) -> None:
         "Ik werk bij ASKO. De wethouder gaf aan 'op eigen titel' te spreken over de sluiting.",
         "Ik werk bij ASKO. Disclaimer: lang bericht! De fusie wordt een drama.",
         "Ik werk bij ASKO en Het Kompas is top. Mijn eigen kinderen zitten er ook!",
+        "Ik werk bij ASKO. Staking morgen: not my decision, not my opinion, just the news.",
+        "Als ASKO-leerkracht: mag ik dan ook eigenaar zijn van mijn eigen werkdruk?",
     ],
 )
 def test_opinions_without_saying_they_are_personal_need_the_disclaimer(text: str) -> None:

@@ -111,6 +111,8 @@ def found(text: str) -> list[tuple[str, str]]:
         ("We gaan naar het Scheepvaartmuseum, Kattenburgerplein 1.", [("address", "Kattenburgerplein 1")]),
         ("Verzamelen bij de ingang, Westerdok 12, om 9 uur", [("address", "Westerdok 12")]),
         ("De cursus is op Weesperzijde 150, tweede etage", [("address", "Weesperzijde 150")]),
+        ("Demonstratie bij de Stopera, Amstel 1 #staking", [("address", "Amstel 1")]),
+        ("Studiedag in de Meervaart (Meer en Vaart 300) om 9 uur", [("address", "Meer en Vaart 300")]),
     ],
 )
 def test_it_finds_each_identifier_notation(text: str, expected: list[tuple[str, str]]) -> None:
@@ -133,6 +135,8 @@ def test_it_finds_each_identifier_notation(text: str, expected: list[tuple[str, 
         "1500 km gefietst",
         "Onderweg 25 min in de file gestaan",
         "Zit niet in de tas van Jesse. Bladzijde 42 t/m 45 is huiswerk",
+        "Morgen toets over breuken (Hoofdstuk 3). Zaal B, Lokaal 12.",
+        "De uitslag: Ajax, Formule 1, Windows 11 en de rest",
         "Op de Ringweg 20 minuten stilgestaan",
         "Hulplijn 0900-1113111",
         "gratis via 0800-0123",

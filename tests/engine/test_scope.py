@@ -96,6 +96,7 @@ def test_it_puts_school_related_posts_in_scope(text: str) -> None:
         "Gisteravond De Kleine Prins nog eens helemaal gelezen, blijft mooi",
         "Onze ASKO vaatwasser lekt alweer, iemand een goede monteur?",
         "Deze zomer gaat hij op voetbalkamp in Zeist ⚽",
+        "Gezellige kerstviering in de buurt vanavond, iedereen welkom!",
     ],
 )
 def test_it_leaves_private_posts_about_other_things_out_of_scope(text: str) -> None:

@@ -213,6 +213,26 @@ ADDRESS_AFTER_LIVES_RE = re.compile(
     r"(?![\w]|[,.:]\d)"
 )
 
+# "bij de Stopera, Amstel 1", "in de Meervaart (Meer en Vaart 300)": a place named, then its
+# street and number, in brackets or after a comma, where the street has no street word.
+_NOT_A_STREET_NAME = (
+    r"Groep|Lokaal|Hoofdstuk|Bladzijde|Blz|Pagina|Paragraaf|Bijlage|Level|Lijn|Tram|Bus|Metro|Veld"
+    r"|Zaal|Kamer|Week|Dag|Les|Ronde|Tafel|Stap|Deel|Versie|Klas|Jaar|Leerjaar|Unit|Fase|Windows"
+    r"|Iphone|iPhone|Formule|Vraag|Opdracht|Som|Artikel|Punt|Nummer|Nr|Team|Seizoen|Aflevering"
+    r"|Hal|Gate|Spoor|Perron|Terminal|Pier|Stand|Box|Plek|Route|Uitgang|Ingang|Vak|Rij|Stoel"
+    r"|Verdieping|Etage|Gebouw|Blok|Toren|Covid|Sprint|Module|Periode|Thema|Editie|Sectie|Zone"
+    r"|Baan|Kanaal|Maand|Uur|Kwartaal|Niveau|Toets|Boek|Tabel|Figuur|Stelling|Regel|Oefening"
+    r"|Januari|Februari|Maart|April|Mei|Juni|Juli|Augustus|September|Oktober|November|December"
+    r"|Maandag|Dinsdag|Woensdag|Donderdag|Vrijdag|Zaterdag|Zondag|Ajax|Feyenoord|PSV|Top|Fifa|Pro"
+)
+ADDRESS_AFTER_PLACE_RE = re.compile(
+    r"(?:(?<=[A-Za-z] \()|(?<=[A-Za-z]\()|(?<=[A-Za-z], ))"
+    rf"(?!(?:{_NOT_A_STREET_NAME})\b)"
+    r"(?P<addr>[A-Z][a-zà-ÿ]{2,}(?:(?: (?:en|van|de|der|den|het|aan|op|ter|ten))* [A-Z][a-zà-ÿ]{2,}){0,2}"
+    r" \d{1,4}(?:[a-zA-Z]|-\d{1,3})?)"
+    r"(?=\)|\s*$|\s+#|[.,;!?](?:\s|$)|\s+(?:om|vanaf|tot|in|te)\s)"
+)
+
 _MONTHS = (
     r"jan(?:uari)?|feb(?:ruari)?|maart|mrt|apr(?:il)?|mei|juni?|juli?|aug(?:ustus)?|"
     r"sep(?:t(?:ember)?)?|okt(?:ober)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|"

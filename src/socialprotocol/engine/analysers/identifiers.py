@@ -18,6 +18,7 @@ from stdnum.nl import onderwijsnummer as stdnum_onr
 from socialprotocol.engine.analysers.base import Analyser, Environment, register
 from socialprotocol.engine.analysers.identifier_patterns import (
     ADDRESS_AFTER_LIVES_RE,
+    ADDRESS_AFTER_PLACE_RE,
     BIRTH_CONTEXT_RE,
     BSN_CANDIDATE_RE,
     BSN_CONTEXT_RE,
@@ -221,6 +222,9 @@ class IdentifierAnalyser(Analyser):
         for m in _found(view, POSTCODE_RE):
             if m.group("num") and _is_postcode(m, folded):
                 yield _signal(view, "address", m.start(), m.end(), 0.97)
+        if "(" in text or ", " in text:
+            for m in ADDRESS_AFTER_PLACE_RE.finditer(text):
+                yield _signal(view, "address", m.start("addr"), m.end("addr"), 0.85)
         # A street name with a number always shows as its suffix and a digit in the folded text.
         street_hint = _STREET_HINT.search(folded) is not None
         if not street_hint and _LIVES_HINT.search(folded) is None:
