@@ -226,7 +226,7 @@ _NOT_A_STREET_NAME = (
     r"|Maandag|Dinsdag|Woensdag|Donderdag|Vrijdag|Zaterdag|Zondag|Ajax|Feyenoord|PSV|Top|Fifa|Pro"
 )
 ADDRESS_AFTER_PLACE_RE = re.compile(
-    r"(?:(?<=[A-Za-z] \()|(?<=[A-Za-z]\()|(?<=[A-Za-z], ))"
+    r"(?<=[A-Za-z])(?: \(|\(|, )"
     rf"(?!(?:{_NOT_A_STREET_NAME})\b)"
     r"(?P<addr>[A-Z][a-zà-ÿ]{2,}(?:(?: (?:en|van|de|der|den|het|aan|op|ter|ten))* [A-Z][a-zà-ÿ]{2,}){0,2}"
     r" \d{1,4}(?:[a-zA-Z]|-\d{1,3})?)"
