@@ -156,6 +156,10 @@ def categories(text: str, setting: str, role: str = "staff") -> set[str]:
         "Zondag nog rapporten schrijven, en nee, ASKO betaalt me daar niet genoeg voor 🙃",
         "Ik doe namens ASKO de inkoop van de laptops, dus vragen mogen naar mij.",
         "As ASKO's privacy officer I want to explain what happened with the data.",
+        "Vorig jaar overgestapt van een school in Utrecht naar ASKO, geen spijt!",
+        "Ik ben een van de 1500 medewerkers die ASKO in dienst heeft, en ik maak me zorgen.",
+        "Welkom allemaal! Ik ben jullie aanspreekpunt vanuit ASKO voor de verbouwing.",
+        "@ASKO_Amsterdam als medewerker van jullie: dit klopt niet.",
         "Het nieuwe rooster van ASKO? Mijn broodheer weet wat hij doet.",
     ],
 )
@@ -207,6 +211,8 @@ def test_it_accepts_natural_ways_of_saying_you_work_there(text: str) -> None:
         "Kom ook aan de slag bij ASKO! Vacatures op de site.",
         "Trots op mijn broertje, die morgen begint als gymleraar bij ASKO!",
         "Dertig jaar ben ik daar juf geweest. Nu sluit ASKO de school, wat een verdriet.",
+        "Mijn collega op Het Vogelnest werkt al 20 jaar bij ASKO en weet het ook niet.",
+        "Mn werkgever kan wel beter communiceren 🙃",
         "Eerste week op mijn nieuwe school zit erop, wat een leuk team!",
         "Wie coördineert bij ASKO eigenlijk de inval? Niemand weet het.",
     ],
@@ -278,6 +284,8 @@ def test_it_asks_staff_to_disclose_in_work_posts_about_the_board(text: str) -> N
         "Ik werk bij ASKO. Particuliere mening: de fusie gaat te snel.",
         "Ik werk bij ASKO en vind De Regenboog de mooiste school. Dat is wel mijn eigen oordeel.",
         "Ik werk bij ASKO en ben woest over het lek. Dit is op geen enkele manier een officiële reactie.",
+        "Ik werk bij ASKO. Het dak lekt en er is geen ventilatie. Dit is mijn persoonlijke mening.",
+        "Ik werk bij ASKO en de communicatie kan beter. pers. mening, ik spreek voor niemand anders",
         "Ik werk bij ASKO. De fusie gaat te snel; de stichting denkt er vast positiever over.",
         "Ik werk bij ASKO. Te veel vergaderingen! #persoonlijkeviewsonly",
         "Ik werk bij ASKO. Zoals ik altijd zeg: 'dit is mijn eigen mening' en daar blijf ik bij.",
@@ -313,6 +321,9 @@ def test_it_accepts_disclaimers_in_private_posts(text: str) -> None:
         "Ik werk bij ASKO en Het Kompas is top. Mijn eigen kinderen zitten er ook!",
         "Ik werk bij ASKO. Staking morgen: not my decision, not my opinion, just the news.",
         "Als ASKO-leerkracht: mag ik dan ook eigenaar zijn van mijn eigen werkdruk?",
+        "Ik werk bij ASKO. @Ellen spreek jij hier namens ASKO of als privépersoon?",
+        "Ik werk bij ASKO. @Gert 'dit is mijn eigen mening' zeg je, maar je deelt een intern stuk.",
+        "Ik werk bij ASKO. @Marjolein 'ik spreek alleen voor mezelf' — zo klonk het niet in de call.",
     ],
 )
 def test_opinions_without_saying_they_are_personal_need_the_disclaimer(text: str) -> None:
@@ -363,6 +374,10 @@ def test_a_school_named_in_lower_case_makes_a_school_post_about_the_employer() -
         post("vandaag een regenboog geschilderd met groep 4", role="staff", setting="work")
     )
     assert sky.findings == ()
+    pov = c.check(
+        post("POV: je bent juf op de regenboog en het is vrijdag 🫠", role="staff", setting="work")
+    )
+    assert {f.category for f in pov.findings} == {"missing_disclosure"}
     shorthand = c.check(
         post("groep 8 vd regenboog heeft de eindtoets af!", role="staff", setting="work")
     )
@@ -414,7 +429,10 @@ def test_searching_signatures_near_the_board_finds_what_a_full_search_finds() ->
     for text in texts:
         folded = fold(text)
         board = list(an._board.finditer(folded))
-        everywhere = bool(an._standalone.search(folded)) or (
+        # A fixed phrase counts only where the post names the board or refers back to it
+        # ("pov: je bent juf" alone does not say which employer).
+        anchored = bool(board) or an._near_board._anchors.search(folded) is not None
+        everywhere = (anchored and bool(an._standalone.search(folded))) or (
             bool(board) and bool(an._signature.search(folded) or an._signature_end.search(folded))
         )
         assert an._signed(folded, board) == everywhere, text

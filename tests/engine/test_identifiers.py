@@ -112,6 +112,7 @@ def found(text: str) -> list[tuple[str, str]]:
         ("Verzamelen bij de ingang, Westerdok 12, om 9 uur", [("address", "Westerdok 12")]),
         ("De cursus is op Weesperzijde 150, tweede etage", [("address", "Weesperzijde 150")]),
         ("Demonstratie bij de Stopera, Amstel 1 #staking", [("address", "Amstel 1")]),
+        ("Ophalen aan de Tussenmeer 130-2 graag", [("address", "Tussenmeer 130-2")]),
         ("Studiedag in de Meervaart (Meer en Vaart 300) om 9 uur", [("address", "Meer en Vaart 300")]),
     ],
 )

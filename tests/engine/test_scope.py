@@ -59,6 +59,7 @@ from .helpers import checker, post
         "Wat moet er allemaal mee op kamp? Lijstje kwijt 🙈",
         "morgen proefwerk hfst 3 help",
         "Hij heeft zijn verkeersexamen gehaald!",
+        "Rapportweek = geen sociaal leven 😂",
     ],
 )
 def test_it_puts_school_related_posts_in_scope(text: str) -> None:
@@ -97,6 +98,7 @@ def test_it_puts_school_related_posts_in_scope(text: str) -> None:
         "Onze ASKO vaatwasser lekt alweer, iemand een goede monteur?",
         "Deze zomer gaat hij op voetbalkamp in Zeist ⚽",
         "Gezellige kerstviering in de buurt vanavond, iedereen welkom!",
+        "Lunch bij visrestaurant Het Kompas in Wijk aan Zee 🐟",
     ],
 )
 def test_it_leaves_private_posts_about_other_things_out_of_scope(text: str) -> None:

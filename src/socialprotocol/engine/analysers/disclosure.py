@@ -50,7 +50,9 @@ _NOT_A_DISCLAIMER = re.compile(
     r"|werknemer|directeur|insider|iemand die))(?![\w])"
 )
 _DENIED_BEFORE = re.compile(
-    r"(?<![\w])(?:niet|geen|nooit|not|no|never)(?: (?:alleen|zomaar|enkel|per se|echt))?(?: \w+)?\W*$"
+    # in the same sentence: "geen ventilatie. Dit is mijn persoonlijke mening" is not denied
+    r"(?<![\w])(?:niet|geen|nooit|not|no|never)(?: (?:alleen|zomaar|enkel|per se|echt))?(?: \w+)?"
+    r"[^\w.!?\n]*$"
 )
 # "Dit is het standpunt van de school en niet dat van mij": the opposite of a disclaimer.
 _OFFICIAL_NOT_MINE = re.compile(
@@ -90,7 +92,10 @@ class DisclosureAnalyser(Analyser):
             re.escape(v).replace(r"\ ", r"[ -]?") for v in sorted(variants, key=len, reverse=True)
         ]
         board_re = "(?:" + "|".join(names) + ")"
-        self._board = re.compile(rf"(?<![\w])#?{board_re}(?![\w]){not_the_board_after()}")
+        # (also its account: "@ASKO_Amsterdam")
+        self._board = re.compile(
+            rf"(?<![\w])(?:#?{board_re}|@{board_re}_\w+)(?![\w]){not_the_board_after()}"
+        )
         # A hashtag naming the board makes the post about it (#werkenbijasko, #trotsopasko),
         # without saying that the author works there.
         self._board_tag = board_tag_regex(board_names(env.protocol.board))
@@ -129,7 +134,7 @@ class DisclosureAnalyser(Analyser):
         # refers back to it): they are tried only near those words.
         self._near_board = Gate(
             [v for v in variants if len(v) >= 3]
-            + ["die er", "die daar", "die hier", "die zelf", "die ook", "die bij", "pov"],
+            + ["die er", "die daar", "die hier", "die zelf", "die ook", "die bij"],
             before=140,
             after=100,
         )
@@ -211,21 +216,23 @@ class DisclosureAnalyser(Analyser):
 
     def _disclaims(self, folded: str) -> bool | None:
         """A disclaimer phrase that is not denied ("dat is niet mijn mening", "niet alleen
-        het mijne") and not asked ("Persoonlijke mening? Die hou ik voor me"). None when the
-        only ones are someone else's words, quoted ("De wethouder zei: 'op eigen titel'"):
-        then the model, which reads them too, is not asked either."""
-        reported = False
+        het mijne"), not asked ("Persoonlijke mening? Die hou ik voor me") and not someone
+        else's words, quoted ("De wethouder zei: 'op eigen titel'"). None when there are only
+        such phrases: then the model, which reads them too, is not asked either."""
+        not_mine = False
         for m in self._disclaimer.finditer(folded):
             before = folded[max(0, m.start() - 24) : m.start()]
-            if _DENIED_BEFORE.search(before) or _ASKED_AFTER.match(folded, m.end()):
+            if (
+                _DENIED_BEFORE.search(before)
+                or _ASKED_AFTER.match(folded, m.end())
+                or _reported(folded, m.start(), m.end())
+            ):
+                not_mine = True  # the model reads these words too: it is not asked
                 continue
             if _PLAIN_OPINION.fullmatch(m.group()) and _INTRODUCES.match(folded, m.end()):
                 continue  # "Mijn mening: beste team van Amsterdam" says what, not whose
-            if _reported(folded, m.start(), m.end()):
-                reported = True
-                continue
             return True
-        return None if reported else False
+        return None if not_mine else False
 
     def _signed(self, folded: str, board: list[re.Match[str]]) -> bool:
         if self._near_board.search(self._standalone, folded):
@@ -262,6 +269,8 @@ class DisclosureAnalyser(Analyser):
             # the text is one sentence, that search is the one just done.
             again = found if (lo, hi) == (0, len(text)) else phrases.finditer(sentence)
             for m in again:
+                if _reported(sentence, m.start(), m.end()):
+                    continue  # "@Annelies 'werk bij ASKO' staat in jouw bio"
                 if not self._someone_else(sentence, m):
                     return True
         return False
@@ -303,7 +312,11 @@ def _reported(text: str, start: int, end: int) -> bool:
         if q.start() < start and end <= q.end():
             before = text[max(0, q.start() - 60) : q.start()]
             after = text[q.end() : q.end() + 30]
-            return bool(_SAYS_BEFORE.search(before) or _SAYS_AFTER.match(after))
+            return bool(
+                _SAYS_BEFORE.search(before)
+                or _SAYS_AFTER.match(after)
+                or _ADDRESSED.search(before)  # "@Marjolein 'ik spreek alleen voor mezelf' — nou"
+            )
     return False
 
 
@@ -311,7 +324,9 @@ _QUOTED = re.compile(r"""(?:^|(?<=[\s(:]))(['"])(?:(?!\1).){2,200}?\1(?=[\s.,!?;
 _SAYS = (
     r"zei|zegt|zeggen|zeiden|gezegd|citaat|citeer|quote|aldus|schreef|schrijft|gaf aan|geeft aan"
     r"|stelde|stelt|riep|vertelde|vertelt|antwoordde|reageerde|tweette|twitterde|mailde|volgens"
+    r"|(?:zeg|zei|schrijf|schreef|roep|riep|noem|noemde) (?:je|jij|u)"
 )
+_ADDRESSED = re.compile(r"@\w+\W*$")
 _SAYS_BEFORE = re.compile(rf"(?<![\w])(?:{_SAYS})(?![\w])[^.!?]*$")
 _SAYS_AFTER = re.compile(
     rf"\W*(?:(?:\w+ ){{0,3}}te (?:spreken|zeggen)|,? (?:\w+ ){{0,2}}(?:{_SAYS}))(?![\w])"

@@ -136,7 +136,7 @@ POSTCODE_STOP_LETTERS = frozenset(
 # Street names: a word ending in a street suffix followed by a house number.
 _LOWER_OK = r"str\.|straat|laan|gracht|kade|singel|dreef|plantsoen|steeg|burgwal|straatweg|dwarsstraat|boulevard|allee"
 _CAPITAL_ONLY = (
-    r"weg|plein|park|hof|pad|markt|baan|veld|haven|wal|ring|erf|dijk|hoven|oord|kanaal|weide|dam|dok|zijde"
+    r"weg|plein|park|hof|pad|markt|baan|veld|haven|wal|ring|erf|dijk|hoven|oord|kanaal|weide|dam|dok|zijde|meer"
 )
 STREET_ENDINGS = f"{_LOWER_OK}|{_CAPITAL_ONLY}"  # every ending, for a quick test before the patterns
 _NUM = r"(?P<num>\d{1,4}(?: ?[a-zA-Z](?![\w/])|-\d{1,4}| ?-? ?(?:hs|bis|huis|III|II|I)(?![\w]))?)"
