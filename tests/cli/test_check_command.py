@@ -302,3 +302,15 @@ def test_an_internal_error_costs_a_batch_only_its_own_line(
     assert [x.get("id") for x in lines] == [0, 1, 2]
     assert "interne fout (ValueError)" in lines[1]["error"]["nl"]
     assert lines[0]["verdict"] == lines[2]["verdict"] == "allowed"
+
+
+def test_the_progress_line_says_one_post_in_the_singular() -> None:
+    import io
+
+    from socialprotocol.cli.progress import Progress
+
+    out = io.StringIO()
+    progress = Progress(None, out)
+    progress.step()
+    progress.done()
+    assert out.getvalue().splitlines()[-1].startswith("1 bericht,")

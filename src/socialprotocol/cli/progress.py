@@ -33,11 +33,16 @@ class Progress:
             frac = min(self.count / self.total, 1.0)
             filled = int(frac * 30)
             bar = "#" * filled + "-" * (30 - filled)
-            text = f"[{bar}] {_n(self.count)}/{_n(self.total)} berichten ({frac:.0%}), {_n(int(rate))}/s"
+            posts = _posts(self.total)
+            text = f"[{bar}] {_n(self.count)}/{_n(self.total)} {posts} ({frac:.0%}), {_n(int(rate))}/s"
         else:
-            text = f"{_n(self.count)} berichten, {_n(int(rate))}/s"
+            text = f"{_n(self.count)} {_posts(self.count)}, {_n(int(rate))}/s"
         self.stream.write(text + end)
         self.stream.flush()
+
+
+def _posts(count: int) -> str:
+    return "bericht" if count == 1 else "berichten"
 
 
 def _n(value: int) -> str:
