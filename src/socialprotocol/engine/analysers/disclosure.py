@@ -34,12 +34,11 @@ _NOT_PERSONAL = re.compile(
     r"|(?:mening|standpunt)[^.!?\n,;:]{0,40}\?)(?![\w])"
 )
 # Cues the model takes for a disclaimer but that are none: saying what one thinks ("naar mijn
-# mening", "just my two cents", "Mijn mening: ...") and speaking as staff ("dat zeg ik als juf
+# mening", "just my two cents") and speaking as staff ("dat zeg ik als juf
 # bij ASKO"); "mijn eigen kids zitten er ook" is about one's children, not one's views.
 _NOT_A_DISCLAIMER = re.compile(
     r"(?<![\w])(?:naar mijn (?:mening|idee|gevoel)|mijns inziens|volgens mij|imo|imho"
     r"|in my (?:humble )?opinion|(?:my|mijn|m'n|mn) (?:two|2|twee) (?:cents|centen)"
-    r"|(?:mijn|m'n|mn) (?:mening|standpunt|visie|opvatting) ?:"
     # "mijn eigen kids", "mijn eigen werkdruk": one's own things, not one's own views
     r"|(?:mijn|m'n|mn) eigen (?!(?:mening|standpunt|opvatting|visie|kijk|woorden|ideeen|idee"
     r"|gedachten|gedachte|oordeel|inschatting|take|ervaring|perspectief|overtuiging|rekening|titel"
@@ -216,9 +215,10 @@ class DisclosureAnalyser(Analyser):
 
     def _disclaims(self, folded: str) -> bool | None:
         """A disclaimer phrase that is not denied ("dat is niet mijn mening", "niet alleen
-        het mijne"), not asked ("Persoonlijke mening? Die hou ik voor me") and not someone
-        else's words, quoted ("De wethouder zei: 'op eigen titel'"). None when there are only
-        such phrases: then the model, which reads them too, is not asked either."""
+        het mijne"), not asked ("Persoonlijke mening? Die hou ik voor me"), not someone
+        else's words, quoted ("De wethouder zei: 'op eigen titel'"), and not "Mijn mening:"
+        introducing one. None when there are only such phrases: then the model, which reads
+        them too, is not asked either."""
         not_mine = False
         for m in self._disclaimer.finditer(folded):
             before = folded[max(0, m.start() - 24) : m.start()]
@@ -226,11 +226,11 @@ class DisclosureAnalyser(Analyser):
                 _DENIED_BEFORE.search(before)
                 or _ASKED_AFTER.match(folded, m.end())
                 or _reported(folded, m.start(), m.end())
+                # "Mijn mening: beste team van Amsterdam" says what one thinks, not whose view
+                or (_PLAIN_OPINION.fullmatch(m.group()) and _INTRODUCES.match(folded, m.end()))
             ):
                 not_mine = True  # the model reads these words too: it is not asked
                 continue
-            if _PLAIN_OPINION.fullmatch(m.group()) and _INTRODUCES.match(folded, m.end()):
-                continue  # "Mijn mening: beste team van Amsterdam" says what, not whose
             return True
         return None if not_mine else False
 

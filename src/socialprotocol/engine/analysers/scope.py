@@ -8,6 +8,7 @@ staff in their work context (work posts are school-related by definition).
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 from importlib import resources
@@ -30,7 +31,10 @@ class ScopeResult:
     reasons: tuple[str, ...]
 
 
+@functools.cache
 def load_word_patterns(name: str) -> dict[str, Any]:
+    """A word-pattern file of the package, parsed once per process (scope, the school names,
+    the board's look-ahead and disclosure all read them). Callers only read the result."""
     res = resources.files("socialprotocol.engine") / "data" / name
     data: dict[str, Any] = yaml.safe_load(res.read_text(encoding="utf-8"))
     return data
